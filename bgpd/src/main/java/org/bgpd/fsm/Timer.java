@@ -1,0 +1,11 @@
+package org.bgpd.fsm;
+
+/** The per-session timers (RFC 4271 §8; IDLE_HOLD is the damped restart back-off, §8.1.1). */
+public enum Timer {
+    CONNECT_RETRY,
+    HOLD,
+    KEEPALIVE,
+    IDLE_HOLD,
+    /** RFC 9687: our writes have not drained for this long. */
+    SEND_HOLD
+}
