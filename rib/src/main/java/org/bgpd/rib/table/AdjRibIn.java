@@ -1,0 +1,190 @@
+package org.bgpd.rib.table;
+
+import it.unimi.dsi.fastutil.ints.Int2IntMap;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
+import it.unimi.dsi.fastutil.longs.Long2IntMaps;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.ObjectIterator;
+import java.util.function.LongConsumer;
+import org.bgpd.rib.route.AttrsTable;
+import org.bgpd.rib.route.Prefix;
+
+/**
+ * The routes one channel received, before import policy (RFC 4271 §3.2 Adj-RIBs-In; kept
+ * pre-policy so a policy change can be re-applied without a route refresh). Each entry holds one
+ * {@link AttrsTable} reference.
+ * <p>IPv4 is a {@code Long2IntOpenHashMap} packed prefix → attrs id: 12 bytes a slot, no object
+ * per route. IPv6 is keyed by {@link Prefix} records: Calico's v6 tables are small, so one
+ * object per route there is cheaper than a second packing scheme. ADD-PATH receive (RFC 7911)
+ * is rare here and lives in a separate map keyed by prefix then path id, so the common case
+ * stays one flat map.
+ * <p>Owned by the RIB thread; not thread-safe.
+ */
+public final class AdjRibIn {
+    private final AttrsTable attrs;
+    private Long2IntOpenHashMap v4 = new Long2IntOpenHashMap();
+    private Object2IntOpenHashMap<Prefix> v6 = new Object2IntOpenHashMap<>();
+    private Long2ObjectOpenHashMap<Int2IntOpenHashMap> paths = new Long2ObjectOpenHashMap<>();
+    private int pathCount;
+
+    public AdjRibIn(AttrsTable attrs) {
+        this.attrs = attrs;
+    }
+
+    /**
+     * Stores {@code attrsId} for an IPv4 prefix, taking one reference to it and dropping the one
+     * held for the previous value.
+     * @return true when the stored value changed
+     */
+    public boolean update(long prefix, int attrsId) {
+        attrs.retain(attrsId);
+        int old = v4.put(prefix, attrsId);
+        if (old != 0) attrs.release(old);
+        return old != attrsId;
+    }
+
+    /** @return true when the prefix was present */
+    public boolean withdraw(long prefix) {
+        int old = v4.remove(prefix);
+        if (old == 0) return false;
+        attrs.release(old);
+        return true;
+    }
+
+    /** The attrs id for an IPv4 prefix, 0 when absent. */
+    public int get(long prefix) { return v4.get(prefix); }
+
+    public boolean update(Prefix prefix, int attrsId) {
+        attrs.retain(attrsId);
+        int old = v6.put(prefix, attrsId);
+        if (old != 0) attrs.release(old);
+        return old != attrsId;
+    }
+
+    public boolean withdraw(Prefix prefix) {
+        int old = v6.removeInt(prefix);
+        if (old == 0) return false;
+        attrs.release(old);
+        return true;
+    }
+
+    public int get(Prefix prefix) { return v6.getInt(prefix); }
+
+    /** ADD-PATH receive: one path of an IPv4 prefix (RFC 7911 §3). */
+    public boolean update(long prefix, int pathId, int attrsId) {
+        attrs.retain(attrsId);
+        Int2IntOpenHashMap byPath = paths.get(prefix);
+        if (byPath == null) paths.put(prefix, byPath = new Int2IntOpenHashMap(2));
+        int old = byPath.put(pathId, attrsId);
+        if (old != 0) attrs.release(old);
+        else pathCount++;
+        return old != attrsId;
+    }
+
+    public boolean withdraw(long prefix, int pathId) {
+        Int2IntOpenHashMap byPath = paths.get(prefix);
+        if (byPath == null) return false;
+        int old = byPath.remove(pathId);
+        if (old == 0) return false;
+        attrs.release(old);
+        pathCount--;
+        if (byPath.isEmpty()) paths.remove(prefix);
+        return true;
+    }
+
+    public int get(long prefix, int pathId) {
+        Int2IntOpenHashMap byPath = paths.get(prefix);
+        return byPath == null ? 0 : byPath.get(pathId);
+    }
+
+    /** Routes held: IPv4 + IPv6 + ADD-PATH paths. */
+    public int size() { return v4.size() + v6.size() + pathCount; }
+
+    public int sizeV4() { return v4.size(); }
+
+    /**
+     * A resumable walk over the IPv4 routes present now. It walks a snapshot of the keys and
+     * reads values live, so updates between steps are safe: a withdrawn prefix is skipped.
+     */
+    public Walk walk() { return new Walk(v4.keySet().toLongArray()); }
+
+    /** See {@link AdjRibIn#walk()}. Not thread-safe. */
+    public final class Walk {
+        private final long[] keys;
+        private int next;
+
+        private Walk(long[] keys) { this.keys = keys; }
+
+        /** Visits up to {@code budget} prefixes; @return true when the walk is finished */
+        public boolean step(int budget, Long2IntVisitor visitor) {
+            while (budget-- > 0 && next < keys.length) {
+                long p = keys[next++];
+                int id = v4.get(p);
+                if (id != 0) visitor.visit(p, id);
+            }
+            return next >= keys.length;
+        }
+    }
+
+    /** Receives one (prefix, attrsId) pair of a walk. */
+    @FunctionalInterface
+    public interface Long2IntVisitor {
+        void visit(long prefix, int attrsId);
+    }
+
+    /**
+     * Empties this table at once and returns a job that releases the old contents in budgeted
+     * steps (a peer going down must not stall the RIB thread). New routes may arrive while the
+     * job runs; they go into the fresh, empty maps.
+     */
+    public Flush flush() {
+        Flush f = new Flush(v4, v6, paths);
+        v4 = new Long2IntOpenHashMap();
+        v6 = new Object2IntOpenHashMap<>();
+        paths = new Long2ObjectOpenHashMap<>();
+        pathCount = 0;
+        return f;
+    }
+
+    /** A detached table being released; see {@link AdjRibIn#flush()}. Not thread-safe. */
+    public final class Flush {
+        private final ObjectIterator<Long2IntMap.Entry> v4It;
+        private final ObjectIterator<Object2IntMap.Entry<Prefix>> v6It;
+        private final ObjectIterator<Long2ObjectMap.Entry<Int2IntOpenHashMap>> pathIt;
+
+        private Flush(Long2IntOpenHashMap v4, Object2IntOpenHashMap<Prefix> v6, Long2ObjectOpenHashMap<Int2IntOpenHashMap> paths) {
+            this.v4It = Long2IntMaps.fastIterator(v4);
+            this.v6It = v6.object2IntEntrySet().fastIterator();
+            this.pathIt = paths.long2ObjectEntrySet().fastIterator();
+        }
+
+        /**
+         * Releases up to {@code budget} routes, telling {@code removedV4} about each IPv4 prefix
+         * that the live table does not hold again (so a re-established session's fresh route is
+         * not taken away from the Loc-RIB).
+         * @return true when everything is released
+         */
+        public boolean step(int budget, LongConsumer removedV4) {
+            while (budget > 0 && v4It.hasNext()) {
+                Long2IntMap.Entry e = v4It.next();
+                attrs.release(e.getIntValue());
+                if (!v4.containsKey(e.getLongKey())) removedV4.accept(e.getLongKey());
+                budget--;
+            }
+            while (budget > 0 && v6It.hasNext()) {
+                attrs.release(v6It.next().getIntValue());
+                budget--;
+            }
+            while (budget > 0 && pathIt.hasNext()) {
+                for (Int2IntMap.Entry e : pathIt.next().getValue().int2IntEntrySet()) attrs.release(e.getIntValue());
+                budget--;
+            }
+            return !v4It.hasNext() && !v6It.hasNext() && !pathIt.hasNext();
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package org.bgpd.rib.table;
+
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.util.Arrays;
+import org.bgpd.rib.route.AttrsTable;
+
+/**
+ * The IPv4 Loc-RIB (RFC 4271 §3.2): per prefix, the candidates that passed import policy, kept
+ * sorted best first by a {@link CandidateOrder}, with the multipath set at the front.
+ * <p>Storage follows the common case, one source per prefix: a lone candidate is a packed long
+ * in a {@code Long2LongOpenHashMap} (16 bytes a slot). Two or more move to an overflow map of
+ * {@code long[]}: element 0 is a header ({@code count | multipath << 32}), then the candidates,
+ * with spare room at the end so arrivals rarely reallocate.
+ * <p>Changes are cheap and deferred: {@link #put} and {@link #remove} only edit the candidate
+ * list and mark the prefix dirty, remembering what the multipath set was before its first change
+ * in this round. {@link #evaluate} sorts once and reports whether the best or the multipath set
+ * moved, so ten changes to a prefix cost one decision. Every candidate, and every remembered
+ * candidate, holds an {@link AttrsTable} reference: otherwise an id freed and reused within one
+ * round could make a changed route look unchanged.
+ * <p>Owned by the RIB thread; not thread-safe.
+ */
+public final class LocRib {
+    /** {@link #evaluate} result bits. */
+    public static final int BEST_CHANGED = 1;
+    public static final int MULTIPATH_CHANGED = 2;
+
+    private static final int HEADER = 1;
+
+    private final AttrsTable attrs;
+    private final CandidateOrder order;
+    private final Long2LongOpenHashMap single = new Long2LongOpenHashMap();
+    private final Long2ObjectOpenHashMap<long[]> overflow = new Long2ObjectOpenHashMap<>();
+
+    private final LongArrayList dirty = new LongArrayList();
+    /** prefix → offset into {@link #before}: {@code [k, c0 .. c(k-1)]}, the set before this round. */
+    private final Long2IntOpenHashMap dirtyAt = new Long2IntOpenHashMap();
+    private final LongArrayList before = new LongArrayList();
+
+    public LocRib(AttrsTable attrs, CandidateOrder order) {
+        this.attrs = attrs;
+        this.order = order;
+        dirtyAt.defaultReturnValue(-1);
+    }
+
+    /** Adds a candidate, replacing the one from the same channel; takes an attrs reference. */
+    public void put(long prefix, long candidate) {
+        markDirty(prefix);
+        attrs.retain(Candidates.attrs(candidate));
+        int channel = Candidates.channel(candidate);
+        long[] arr = overflow.get(prefix);
+        if (arr == null) {
+            long one = single.get(prefix);
+            if (one == Candidates.NONE || Candidates.channel(one) == channel) {
+                single.put(prefix, candidate);
+                if (one != Candidates.NONE) attrs.release(Candidates.attrs(one));
+                return;
+            }
+            arr = new long[HEADER + 4];
+            arr[HEADER] = one;
+            arr[0] = 1;
+            single.remove(prefix);
+            overflow.put(prefix, arr);
+        }
+        int n = count(arr);
+        for (int i = HEADER; i < HEADER + n; i++) {
+            if (Candidates.channel(arr[i]) == channel) {
+                attrs.release(Candidates.attrs(arr[i]));
+                arr[i] = candidate;
+                return;
+            }
+        }
+        if (HEADER + n == arr.length) overflow.put(prefix, arr = Arrays.copyOf(arr, arr.length * 2));
+        arr[HEADER + n] = candidate;
+        arr[0] = n + 1; // multipath count is recomputed by evaluate
+    }
+
+    /** Removes the candidate from {@code channel}; @return true when there was one */
+    public boolean remove(long prefix, int channel) {
+        long[] arr = overflow.get(prefix);
+        if (arr == null) {
+            long one = single.get(prefix);
+            if (one == Candidates.NONE || Candidates.channel(one) != channel) return false;
+            markDirty(prefix);
+            single.remove(prefix);
+            attrs.release(Candidates.attrs(one));
+            return true;
+        }
+        int n = count(arr);
+        for (int i = HEADER; i < HEADER + n; i++) {
+            if (Candidates.channel(arr[i]) != channel) continue;
+            markDirty(prefix);
+            attrs.release(Candidates.attrs(arr[i]));
+            System.arraycopy(arr, i + 1, arr, i, HEADER + n - i - 1);
+            n--;
+            if (n == 1) {
+                overflow.remove(prefix);
+                single.put(prefix, arr[HEADER]);
+            } else {
+                arr[0] = n;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Re-sorts the prefix's candidates and compares the best and the multipath set with what they
+     * were before the prefix was first marked dirty. Clears the dirty mark.
+     * @return {@link #BEST_CHANGED} | {@link #MULTIPATH_CHANGED}, or 0
+     */
+    public int evaluate(long prefix) {
+        long[] arr = overflow.get(prefix);
+        if (arr != null) {
+            int n = count(arr);
+            int k = order.sort(arr, HEADER, n);
+            arr[0] = n | (long) k << 32;
+        }
+        int at = dirtyAt.remove(prefix);
+        if (at < 0) return 0;
+        int oldK = (int) before.getLong(at);
+        long oldBest = oldK > 0 ? before.getLong(at + 1) : Candidates.NONE;
+        int newK;
+        long newBest;
+        if (arr != null) {
+            newK = multipathCount(arr);
+            newBest = newK > 0 ? arr[HEADER] : Candidates.NONE;
+        } else {
+            long one = single.get(prefix);
+            newK = one != Candidates.NONE && order.eligible(one) ? 1 : 0;
+            newBest = newK > 0 ? one : Candidates.NONE;
+        }
+        int result = oldBest != newBest ? BEST_CHANGED | MULTIPATH_CHANGED : 0;
+        if (result == 0 && !sameSet(at + 1, oldK, arr, newK)) result = MULTIPATH_CHANGED;
+        for (int i = 0; i < oldK; i++) attrs.release(Candidates.attrs(before.getLong(at + 1 + i)));
+        return result;
+    }
+
+    /** Evaluates every dirty prefix, telling {@code changed} about those whose result moved. */
+    public void evaluateDirty(ChangeVisitor changed) {
+        for (int i = 0; i < dirty.size(); i++) {
+            long p = dirty.getLong(i);
+            if (dirtyAt.get(p) < 0) continue; // already evaluated on its own
+            int r = evaluate(p);
+            if (r != 0) changed.changed(p, r);
+        }
+        dirty.clear();
+        dirtyAt.clear();
+        before.clear();
+    }
+
+    /** Receives a prefix whose {@link #evaluate} result was non-zero. */
+    @FunctionalInterface
+    public interface ChangeVisitor {
+        void changed(long prefix, int what);
+    }
+
+    public int dirtyCount() { return dirtyAt.size(); }
+
+    /** The best eligible candidate, or {@link Candidates#NONE}. Valid after evaluation. */
+    public long best(long prefix) {
+        long[] arr = overflow.get(prefix);
+        if (arr != null) return multipathCount(arr) > 0 ? arr[HEADER] : Candidates.NONE;
+        long one = single.get(prefix);
+        return one != Candidates.NONE && order.eligible(one) ? one : Candidates.NONE;
+    }
+
+    /** Copies the multipath set (best first) into {@code out}; @return its size */
+    public int multipath(long prefix, long[] out) {
+        long[] arr = overflow.get(prefix);
+        if (arr == null) {
+            long best = best(prefix);
+            if (best == Candidates.NONE) return 0;
+            out[0] = best;
+            return 1;
+        }
+        int k = Math.min(multipathCount(arr), out.length);
+        System.arraycopy(arr, HEADER, out, 0, k);
+        return k;
+    }
+
+    /** All candidates, best first; @return how many (0 when the prefix is absent) */
+    public int candidates(long prefix, long[] out) {
+        long[] arr = overflow.get(prefix);
+        if (arr == null) {
+            long one = single.get(prefix);
+            if (one == Candidates.NONE) return 0;
+            out[0] = one;
+            return 1;
+        }
+        int n = Math.min(count(arr), out.length);
+        System.arraycopy(arr, HEADER, out, 0, n);
+        return n;
+    }
+
+    public int candidateCount(long prefix) {
+        long[] arr = overflow.get(prefix);
+        return arr != null ? count(arr) : single.containsKey(prefix) ? 1 : 0;
+    }
+
+    /** Prefixes with at least one candidate. */
+    public int size() { return single.size() + overflow.size(); }
+
+    /** Prefixes held in the single-candidate map (for tests and memory statistics). */
+    public int singleCount() { return single.size(); }
+
+    public int overflowCount() { return overflow.size(); }
+
+    /** A snapshot of the prefixes present now, for resumable walks (feeding a new peer, show route). */
+    public long[] prefixes() {
+        long[] out = new long[size()];
+        int i = 0;
+        for (long p : single.keySet()) out[i++] = p;
+        for (long p : overflow.keySet()) out[i++] = p;
+        return out;
+    }
+
+    private void markDirty(long prefix) {
+        if (dirtyAt.containsKey(prefix)) return;
+        int at = before.size();
+        dirtyAt.put(prefix, at);
+        dirty.add(prefix);
+        long[] arr = overflow.get(prefix);
+        if (arr != null) {
+            int k = multipathCount(arr);
+            before.add(k);
+            for (int i = 0; i < k; i++) {
+                before.add(arr[HEADER + i]);
+                attrs.retain(Candidates.attrs(arr[HEADER + i]));
+            }
+        } else {
+            long one = single.get(prefix);
+            boolean eligible = one != Candidates.NONE && order.eligible(one);
+            before.add(eligible ? 1 : 0);
+            if (eligible) {
+                before.add(one);
+                attrs.retain(Candidates.attrs(one));
+            }
+        }
+    }
+
+    private boolean sameSet(int at, int oldK, long[] arr, int newK) {
+        if (oldK != newK) return false;
+        if (arr == null) return true; // both hold at most the same single best
+        outer:
+        for (int i = 0; i < newK; i++) {
+            for (int j = 0; j < oldK; j++) if (before.getLong(at + j) == arr[HEADER + i]) continue outer;
+            return false;
+        }
+        return true;
+    }
+
+    private static int count(long[] arr) { return (int) arr[0]; }
+
+    private static int multipathCount(long[] arr) { return (int) (arr[0] >>> 32); }
+}

@@ -1,0 +1,32 @@
+package org.bgpd.rib.table;
+
+import org.bgpd.rib.route.Prefix;
+
+/**
+ * What the RIB knows about one peer: enough for the decision process and export rules.
+ * {@code address} is a host prefix (/32 or /128); {@code localAs} is the AS we present on this
+ * session (BIRD's per-protocol {@code local as}). AS numbers and the BGP identifier are unsigned
+ * 32-bit values in ints. Pseudo-peers (STATIC, KERNEL) use our own router id and AS.
+ * Immutable; safe to share.
+ */
+public record PeerInfo(int index, PeerKind kind, Prefix address, int as, int localAs, int bgpId,
+                       boolean ibgp, boolean rrClient) {
+
+    public PeerInfo {
+        if (index < 0 || index > Channels.MAX_PEER) throw new IllegalArgumentException("peer index " + index);
+        if (address.length() != address.family().maxLength()) throw new IllegalArgumentException("peer address must be a host: " + address);
+    }
+
+    /** A BGP session; iBGP when the peer's AS equals ours (RFC 4271 §3). */
+    public static PeerInfo bgp(int index, String address, int as, int localAs, int bgpId, boolean rrClient) {
+        return new PeerInfo(index, PeerKind.BGP, Prefix.host(address), as, localAs, bgpId, as == localAs, rrClient);
+    }
+
+    /** A pseudo-peer for locally originated routes. */
+    public static PeerInfo local(int index, PeerKind kind, int localAs, int routerId) {
+        if (kind == PeerKind.BGP) throw new IllegalArgumentException("not a pseudo-peer kind");
+        return new PeerInfo(index, kind, Prefix.v4(0, 32), localAs, localAs, routerId, false, false);
+    }
+
+    public boolean isBgp() { return kind == PeerKind.BGP; }
+}
