@@ -34,7 +34,7 @@ import org.bgpd.rib.table.Peers;
  *     Loc-RIB candidates, marking prefixes dirty (changes to one prefix coalesce);</li>
  * <li>flush walks of downed channels, up to {@code walkBudget} routes;</li>
  * <li>decide each dirty prefix once; a new best is exported to every update group, a new best
- *     or ECMP set goes to the {@link FibSink};</li>
+ *     or ECMP set goes to the {@link FibSink}; then answer the turn's queries;</li>
  * <li>feed walks for newly established peers, within the remaining budget;</li>
  * <li>each group sends its pending changes, withdrawals first.</li>
  * </ol>
@@ -64,6 +64,7 @@ public final class RibLoop implements Runnable {
     private final ArrayDeque<RibWalk> flushes = new ArrayDeque<>();
     private final ArrayDeque<RibWalk> feeds = new ArrayDeque<>();
     private final List<RibWalk> finished = new ArrayList<>();
+    private final List<RibCommand.Query> queries = new ArrayList<>();
     private final long[] multipathScratch = new long[64];
     private int turnWork;
 
@@ -120,6 +121,8 @@ public final class RibLoop implements Runnable {
 
         int budget = runWalks(flushes, walkBudget);
         locRib.evaluateDirty(this::onChange);
+        for (int i = 0; i < queries.size(); i++) queries.get(i).reply().accept(query(queries.get(i).prefix()));
+        queries.clear();
         runWalks(feeds, budget);
 
         for (int i = 0; i < groups.size(); i++) {
@@ -154,7 +157,7 @@ public final class RibLoop implements Runnable {
             case RibCommand.Originate o -> originate(o);
             case RibCommand.Unoriginate u -> unoriginate(u);
             case RibCommand.EndOfRib e -> { if (e.channel() < endOfRib.length) endOfRib[e.channel()] = true; }
-            case RibCommand.Query q -> q.reply().accept(query(q.prefix()));
+            case RibCommand.Query q -> queries.add(q); // answered once this turn's changes are decided
         }
     }
 

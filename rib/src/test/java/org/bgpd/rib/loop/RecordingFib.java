@@ -1,0 +1,18 @@
+package org.bgpd.rib.loop;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import org.bgpd.rib.route.NextHop;
+import org.bgpd.rib.table.PeerKind;
+
+/** A FIB that keeps the routes it was given and counts the calls. Not thread-safe. */
+final class RecordingFib implements FibSink {
+    final Long2ObjectOpenHashMap<NextHop[]> routes = new Long2ObjectOpenHashMap<>();
+    int calls;
+
+    @Override
+    public void route(long prefix, NextHop[] nextHops, PeerKind source) {
+        calls++;
+        if (nextHops.length == 0) routes.remove(prefix);
+        else routes.put(prefix, nextHops);
+    }
+}
