@@ -9,7 +9,9 @@ import org.bgpd.wire.MessageDecoder;
 import org.bgpd.wire.MessageHeader;
 
 /**
- * Cuts the TCP byte stream into BGP messages (RFC 4271 §4.1) and decodes each with
+ * Owned by one channel's event loop; not thread-safe.
+ *
+ * <p>Cuts the TCP byte stream into BGP messages (RFC 4271 §4.1) and decodes each with
  * {@link MessageDecoder}. Passes downstream a {@link org.bgpd.wire.BgpMessage} or, once, a
  * {@link FramingError}; never throws up the pipeline.
  *
@@ -18,8 +20,6 @@ import org.bgpd.wire.MessageHeader;
  * the stream has lost sync, so all further input is discarded until the session closes it.
  * One message is emitted per {@code decode} call: Netty fires it before decoding the next,
  * which lets the session call {@link #setMaxLength} after OPEN before the next frame is cut.
- *
- * <p>Owned by one channel's event loop; not thread-safe.
  */
 public final class BgpFrameDecoder extends ByteToMessageDecoder {
     private int maxLength = MessageHeader.MAX_LENGTH;

@@ -7,13 +7,14 @@ import org.bgpd.rib.wire.WireReader;
 import org.bgpd.rib.wire.WireWriter;
 
 /**
- * Capability TLVs inside an OPEN's capabilities optional parameter (RFC 5492 §4).
+ * Stateless; safe to call from any thread.
+ *
+ * <p>Capability TLVs inside an OPEN's capabilities optional parameter (RFC 5492 §4).
  *
  * <p>A known capability whose value has the wrong length is an OPEN Message Error with
  * subcode 0 (unspecific) and no data, as BIRD does: RFC 5492 defines no subcode for it, and
  * ignoring a capability the peer clearly meant to send (say, a 3-byte 4-octet-AS) would
  * negotiate something neither side intended. Unknown codes are kept as bytes (§4: ignored).
- * Stateless.
  */
 public final class CapabilityCodec {
     /** Pre-standard route refresh code that Cisco and others still send alongside code 2. */

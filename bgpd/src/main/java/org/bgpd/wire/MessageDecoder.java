@@ -4,10 +4,12 @@ import java.util.Arrays;
 import org.bgpd.rib.wire.WireError;
 
 /**
- * Decodes one complete BGP message (RFC 4271 §4) from bytes. UPDATE bodies are not parsed
+ * Stateless; safe to call from any thread.
+ *
+ * <p>Decodes one complete BGP message (RFC 4271 §4) from bytes. UPDATE bodies are not parsed
  * here: they come back as {@link Update} for the RIB's codec. Malformed input is a
  * {@link Malformed} result carrying the NOTIFICATION to send; this class never throws on
- * input. Stateless; safe to call from any thread.
+ * input.
  */
 public final class MessageDecoder {
 

@@ -4,10 +4,12 @@ import io.netty.buffer.ByteBuf;
 import org.bgpd.rib.wire.WireWriter;
 
 /**
- * Encodes BGP messages with their 19-byte header (RFC 4271 §4). Lengths are not checked
+ * Stateless; safe to call from any thread.
+ *
+ * <p>Encodes BGP messages with their 19-byte header (RFC 4271 §4). Lengths are not checked
  * against the negotiated maximum: the caller builds messages that fit (an UPDATE encoder
  * knows its budget), and only a message over 65535 bytes, which no length field can express,
- * is refused with an exception as a caller bug. Stateless; safe to call from any thread.
+ * is refused with an exception as a caller bug.
  */
 public final class MessageEncoder {
     private static final byte[] MARKER = {

@@ -3,9 +3,10 @@ package org.bgpd.wire;
 import org.bgpd.rib.wire.WireError;
 
 /**
- * The 19-byte message header (RFC 4271 §4.1) and its checks (§6.1). Split out of
- * {@link MessageDecoder} so the frame decoder can judge a header before the body has arrived.
  * Stateless; safe to share.
+ *
+ * <p>The 19-byte message header (RFC 4271 §4.1) and its checks (§6.1). Split out of
+ * {@link MessageDecoder} so the frame decoder can judge a header before the body has arrived.
  */
 public final class MessageHeader {
     public static final int MARKER_LENGTH = 16;

@@ -5,8 +5,10 @@ import org.bgpd.rib.wire.WireError;
 import org.bgpd.rib.wire.WireWriter;
 
 /**
- * Builds the NOTIFICATION data fields RFC 4271 §6 and its successors ask for. UPDATE errors
- * (§6.3) are built by the RIB's codec, which has the attribute at hand. Stateless.
+ * Stateless; safe to call from any thread.
+ *
+ * <p>Builds the NOTIFICATION data fields RFC 4271 §6 and its successors ask for. UPDATE errors
+ * (§6.3) are built by the RIB's codec, which has the attribute at hand.
  */
 public final class NotificationData {
     /** The only BGP version we speak; 2/1 carries it (RFC 4271 §6.2). */

@@ -7,9 +7,11 @@ import org.bgpd.rib.wire.WireReader;
 import org.bgpd.rib.wire.WireWriter;
 
 /**
- * OPEN body (RFC 4271 §4.2) with RFC 9072 extended optional parameters. Only the checks that
+ * Stateless; safe to call from any thread.
+ *
+ * <p>OPEN body (RFC 4271 §4.2) with RFC 9072 extended optional parameters. Only the checks that
  * need nothing but the message live here (§6.2: version, hold time 1 or 2, identifier 0,
- * optional parameters); peer AS and identifier collisions are the FSM's. Stateless.
+ * optional parameters); peer AS and identifier collisions are the FSM's.
  */
 final class OpenCodec {
     static final int CAPABILITIES_PARAM = 2;

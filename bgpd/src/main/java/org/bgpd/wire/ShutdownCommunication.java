@@ -7,9 +7,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The shutdown communication of a Cease NOTIFICATION with subcode 2 (Administrative Shutdown)
+ * Stateless; safe to call from any thread.
+ *
+ * <p>The shutdown communication of a Cease NOTIFICATION with subcode 2 (Administrative Shutdown)
  * or 4 (Administrative Reset): one length octet, then up to 255 octets of UTF-8 (RFC 9003 §2,
- * which raised RFC 8203's limit of 128). Stateless.
+ * which raised RFC 8203's limit of 128).
  */
 public final class ShutdownCommunication {
     public static final int MAX_BYTES = 255;
