@@ -23,6 +23,7 @@ import org.bgpd.fsm.State;
 import org.bgpd.wire.BgpMessage;
 import org.bgpd.wire.Notification;
 import org.bgpd.wire.NotifyCode;
+import org.bgpd.wire.Open;
 import org.bgpd.wire.RouteRefresh;
 import org.bgpd.wire.Update;
 import org.slf4j.Logger;
@@ -126,10 +127,9 @@ public final class PeerSession {
         execute(() -> {
             State st = primary.state.state();
             Connection target;
-            if (!primary.hasChannel() && (st == State.CONNECT || st == State.ACTIVE)) {
-                abandonConnect(primary);
+            if (!primary.hasChannel() && primary.connecting == null && (st == State.CONNECT || st == State.ACTIVE)) {
                 target = primary;
-            } else if (second == null && primary.hasChannel() && st != State.IDLE) {
+            } else if (second == null && st != State.IDLE) {
                 second = new Connection(this, loop,
                         new SessionState(State.ACTIVE, 0, settings.fsm().idleHoldMin(), null, null));
                 target = second;
@@ -143,14 +143,6 @@ public final class PeerSession {
             ch.config().setAutoRead(true);
             target.feed(new Event.TcpConnected());
         });
-    }
-
-    private void abandonConnect(Connection c) {
-        if (c.connecting != null) {
-            ChannelFuture f = c.connecting;
-            c.connecting = null;
-            f.channel().close();
-        }
     }
 
     /** The FSM's Connect action: an outgoing connection from the configured local address. */
@@ -198,30 +190,36 @@ public final class PeerSession {
         } else if (c == primary && second != null && (now == State.IDLE || now == State.ACTIVE) && !c.hasChannel()) {
             // Our connection failed while the peer's is still going: carry on with theirs.
             promoteSecond();
-        } else if (now == State.OPEN_CONFIRM && before == State.OPEN_SENT) {
-            resolveCollision(c);
         }
         publish();
     }
 
-    private void resolveCollision(Connection newcomer) {
-        Connection existing = newcomer == primary ? second : primary;
-        if (existing == null || !existing.hasChannel() || existing.state.state().ordinal() < State.OPEN_SENT.ordinal()) {
-            return;
-        }
-        FsmConfig cfg = settings.fsm();
-        Negotiated n = newcomer.state.negotiated();
-        CollisionResolver.Keep keep = CollisionResolver.resolve(cfg.routerId(), n.peerBgpId(), cfg.localAs(), n.peerAs(),
-                new CollisionResolver.Connection(existing.initiatedLocally, existing.state.state()),
-                new CollisionResolver.Connection(newcomer.initiatedLocally, newcomer.state.state()));
-        Connection loser = keep == CollisionResolver.Keep.EXISTING ? newcomer : existing;
-        if (loser == primary) {
+    /**
+     * Collision detection when an OPEN arrives, before the FSM answers it with a KEEPALIVE, so a
+     * losing connection never looks Established to the peer (RFC 4271 §6.8, as BIRD does it).
+     * Returns whether {@code c} survives and should see the OPEN.
+     */
+    boolean openArrived(Connection c, Open open) {
+        Connection other = c == primary ? second : primary;
+        if (other == null || c.state.state() != State.OPEN_SENT) return true;
+        if (c == second && !other.hasChannel()) {
+            // Our own attempt has not connected yet: the peer's connection replaces it.
             promoteSecond();
-        } else {
-            second = null;
+            return true;
         }
+        State os = other.state.state();
+        if (os != State.OPEN_CONFIRM && os != State.ESTABLISHED) return true;
+        FsmConfig cfg = settings.fsm();
+        CollisionResolver.Keep keep = CollisionResolver.resolve(cfg.routerId(), open.bgpId(), cfg.localAs(),
+                open.asNumber(),
+                new CollisionResolver.Connection(other.initiatedLocally, os),
+                new CollisionResolver.Connection(c.initiatedLocally, c.state.state()));
+        Connection loser = keep == CollisionResolver.Keep.EXISTING ? c : other;
+        if (loser == second) second = null;
+        // A losing primary goes Idle without a channel, and transitioned() promotes the second.
         loser.feed(new Event.Stop(NotifyCode.CONNECTION_COLLISION.notification()));
         loser.discard();
+        return loser != c;
     }
 
     /** The second connection takes over, inheriting the peer's back-off state. */
@@ -229,9 +227,9 @@ public final class PeerSession {
         Connection old = primary;
         Connection s = second;
         second = null;
+        primary = s;
         s.state = new SessionState(s.state.state(), old.state.connectRetryCounter(), old.state.idleHoldTime(),
                 s.state.negotiated(), old.state.lastError());
-        primary = s;
         old.discard();
     }
 

@@ -38,7 +38,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             BgpMessage m = (BgpMessage) msg;
             peer.countIn(m);
             switch (m) {
-                case Open o -> conn.feed(new Event.OpenReceived(o));
+                case Open o -> {
+                    if (peer.openArrived(conn, o)) conn.feed(new Event.OpenReceived(o));
+                }
                 case Keepalive k -> conn.feed(new Event.KeepaliveReceived());
                 case Update u -> {
                     conn.feed(new Event.UpdateReceived());
