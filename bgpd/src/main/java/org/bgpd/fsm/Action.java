@@ -7,9 +7,14 @@ public sealed interface Action {
     /** Open a TCP connection to the peer. */
     record Connect() implements Action {}
 
-    /** Close the TCP connection (after flushing anything already sent). */
+    /**
+     * Close the TCP connection (after flushing anything already sent) or abandon the connect
+     * attempt, and cancel every timer of this connection except IDLE_HOLD. Every transition into
+     * Idle from another state carries exactly one Close.
+     */
     record Close() implements Action {}
 
+    /** Send {@code FsmConfig.localOpen()}. */
     record SendOpen() implements Action {}
 
     record SendKeepalive() implements Action {}

@@ -7,5 +7,10 @@ public enum Timer {
     KEEPALIVE,
     IDLE_HOLD,
     /** RFC 9687: our writes have not drained for this long. */
-    SEND_HOLD
+    SEND_HOLD,
+    /**
+     * Started when a session reaches Established; when it fires the session has stayed up long
+     * enough that the idle-hold back-off starts again from its minimum (BIRD's "error forget time").
+     */
+    ERROR_FORGET
 }

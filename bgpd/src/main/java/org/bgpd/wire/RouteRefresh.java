@@ -11,4 +11,7 @@ public record RouteRefresh(int afi, int subtype, int safi) implements BgpMessage
 
     @Override
     public int type() { return ROUTE_REFRESH; }
+
+    /** False for subtypes RFC 7313 §5 says to ignore (3..255). */
+    public boolean knownSubtype() { return subtype <= EORR; }
 }
