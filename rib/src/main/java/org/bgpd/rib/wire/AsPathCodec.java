@@ -108,8 +108,10 @@ public final class AsPathCodec {
                 need -= k;
             }
         }
+        // one sequence across the junction, as a 4-octet speaker would have sent it
+        int taken = out.size();
         for (AsPathSegment s : as4Path) {
-            AsPathSegment last = out.isEmpty() ? null : out.getLast();
+            AsPathSegment last = out.size() == taken && taken > 0 ? out.getLast() : null;
             if (last != null && last.type() == AsPathSegment.AS_SEQUENCE && s.type() == AsPathSegment.AS_SEQUENCE
                     && last.asns().length + s.asns().length <= 255) {
                 int[] m = java.util.Arrays.copyOf(last.asns(), last.asns().length + s.asns().length);
