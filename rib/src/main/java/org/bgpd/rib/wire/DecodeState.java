@@ -23,6 +23,8 @@ final class DecodeState {
     ErrorAction action = ErrorAction.NONE;
     WireError error;
     Family errorFamily;
+    /** Some error asked for treat-as-withdraw, even if a worse one (AFI/SAFI disable) decides the action. */
+    boolean withdrawAll;
     private int disabledMask;
 
     private int[] discarded = new int[4];
@@ -63,6 +65,7 @@ final class DecodeState {
 
     /** Records an error; the worst action wins and the first error at that level is kept. */
     ErrorAction fail(ErrorAction a, WireError e) {
+        if (a == ErrorAction.TREAT_AS_WITHDRAW) withdrawAll = true;
         if (a.ordinal() > action.ordinal()) {
             action = a;
             error = e;

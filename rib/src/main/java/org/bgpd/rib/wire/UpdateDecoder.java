@@ -62,7 +62,7 @@ public final class UpdateDecoder {
             missing(st, AttrType.AS_PATH.code());
             if (nLen > 0) missing(st, AttrType.NEXT_HOP.code());
         }
-        if (st.action.ordinal() >= TREAT_AS_WITHDRAW.ordinal() || !(announces4 || announces6)) return result(st, null, null);
+        if (st.withdrawAll || !(announces4 || announces6)) return result(st, null, null);
 
         byte[] wire = CanonicalAttrs.fromDecoded(st);
         NextHop nh4 = nLen > 0 || st.mpReachFamily != v4 ? NextHop.v4(st.nextHop4) : st.mpNextHop;
