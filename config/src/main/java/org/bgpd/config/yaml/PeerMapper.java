@@ -23,6 +23,7 @@ import org.bgpd.config.model.Timers;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Owned by one load; not thread-safe. Maps {@code templates}, {@code peers} and
@@ -117,10 +118,10 @@ final class PeerMapper {
         }
         PeerSettings settings = readSettings(m, address == null ? Family.IPV4 : address.family(),
                 remoteAs != null && remoteAs.equals(localAs));
-        if (settings != null && address != null && settings.localAddress().isPresent()
-                && settings.localAddress().get().family() != address.family()) {
-            diag.error(m.get("local-address").getStartMark(), "local-address " + settings.localAddress().get()
-                    + " is not in the same family as address " + address);
+        Node localNode = m.get("local-address");
+        IpAddress local = localNode instanceof ScalarNode ls ? IpAddress.parse(ls.getValue()) : null;
+        if (local != null && address != null && local.family() != address.family()) {
+            diag.error(localNode.getStartMark(), "local-address " + local + " is not in the same family as address " + address);
         }
         if (name == null || address == null || remoteAs == null || settings == null) {
             return null;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.bgpd.config.check.Diagnostics;
 import org.bgpd.config.model.IpPrefix;
 import org.bgpd.config.model.PrefixMatch;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -27,7 +28,7 @@ final class PrefixMatchReader {
 
     List<PrefixMatch> readList(Node n) {
         List<PrefixMatch> out = new ArrayList<>();
-        for (Node item : v.list(n)) {
+        for (Node item : n instanceof MappingNode ? List.of(n) : v.list(n)) {
             PrefixMatch pm = read(item);
             if (pm != null) {
                 out.add(pm);
