@@ -75,52 +75,6 @@ public record ConfigDiff(
         List<PeerChange> peers = rules.compare(oldPeers, newPeers);
         List<PeerChange> dynamic = rules.compare(oldDyn, newDyn);
 
-        boolean kernelResync,
-        boolean kernelRefeed,
-        boolean logLevelChanged) {
-
-    public ConfigDiff {
-        controlSocketsRemoved = List.copyOf(controlSocketsRemoved);
-        controlSocketsAdded = List.copyOf(controlSocketsAdded);
-        staticRoutesRemoved = List.copyOf(staticRoutesRemoved);
-        staticRoutesAdded = List.copyOf(staticRoutesAdded);
-        peers = List.copyOf(peers);
-        dynamicPeers = List.copyOf(dynamicPeers);
-    }
-
-    public static ConfigDiff between(DaemonConfig old, DaemonConfig now) {
-        boolean global = !old.routerId().equals(now.routerId()) || old.localAs() != now.localAs();
-        boolean clusterChanged = !old.clusterId().equals(now.clusterId());
-        Set<String> changedPolicies = PolicyUse.changedPolicies(old, now);
-
-        Map<String, PeerSettings> oldPeers = new LinkedHashMap<>();
-        Map<String, PeerSettings> newPeers = new LinkedHashMap<>();
-        Map<String, Object> oldIdentity = new LinkedHashMap<>();
-        Map<String, Object> newIdentity = new LinkedHashMap<>();
-        for (PeerConfig p : old.peers()) {
-            oldPeers.put(p.name(), p.settings());
-            oldIdentity.put(p.name(), List.of(p.address(), p.remoteAs()));
-        }
-        for (PeerConfig p : now.peers()) {
-            newPeers.put(p.name(), p.settings());
-            newIdentity.put(p.name(), List.of(p.address(), p.remoteAs()));
-        }
-        Map<String, PeerSettings> oldDyn = new LinkedHashMap<>();
-        Map<String, PeerSettings> newDyn = new LinkedHashMap<>();
-        Map<String, Object> oldDynIdentity = new LinkedHashMap<>();
-        Map<String, Object> newDynIdentity = new LinkedHashMap<>();
-        for (DynamicPeerConfig d : old.dynamicPeers()) {
-            oldDyn.put(d.name(), d.settings());
-            oldDynIdentity.put(d.name(), List.of(d.acceptFrom(), d.remoteAs(), d.limit()));
-        }
-        for (DynamicPeerConfig d : now.dynamicPeers()) {
-            newDyn.put(d.name(), d.settings());
-            newDynIdentity.put(d.name(), List.of(d.acceptFrom(), d.remoteAs(), d.limit()));
-        }
-        Rules rules = new Rules(global, clusterChanged, changedPolicies);
-        List<PeerChange> peers = rules.compare(oldPeers, newPeers, oldIdentity, newIdentity);
-        List<PeerChange> dynamic = rules.compare(oldDyn, newDyn, oldDynIdentity, newDynIdentity);
-
         boolean kernelResync = old.kernel().enabled() != now.kernel().enabled()
                 || old.kernel().table() != now.kernel().table()
                 || old.kernel().protocol() != now.kernel().protocol()
