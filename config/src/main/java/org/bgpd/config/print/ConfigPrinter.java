@@ -1,5 +1,6 @@
 package org.bgpd.config.print;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import org.bgpd.config.model.ControlSocket;
@@ -76,6 +77,10 @@ public final class ConfigPrinter {
         if (!c.prefixLists().isEmpty()) {
             w.begin("prefix-lists");
             for (PrefixList pl : new TreeMap<>(c.prefixLists()).values()) {
+                if (pl.entries().isEmpty()) {
+                    w.flowList(YamlWriter.scalar(pl.name()), List.of());
+                    continue;
+                }
                 w.begin(YamlWriter.scalar(pl.name()));
                 PolicyPrinter.prefixMatchItems(w, pl.entries());
                 w.end();
