@@ -39,7 +39,8 @@ public final class IpRouteParser {
                     r.has("type") ? text(r, "type") : "unicast",
                     text(r, "dev"),
                     text(r, "gateway"),
-                    text(r, "protocol"),
+                    // iproute2 prints the protocol only when it is not RTPROT_BOOT (3).
+                    r.has("protocol") ? text(r, "protocol") : "boot",
                     text(r, "scope"),
                     r.has("metric") ? r.get("metric").asInt() : null,
                     hops));

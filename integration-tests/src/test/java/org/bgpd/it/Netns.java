@@ -99,13 +99,11 @@ public final class Netns implements AutoCloseable {
         }
     }
 
-    /** A dummy interface (up), e.g. a stand-in for a Calico {@code cali...} workload interface. */
-    public void addDummy(String dev) {
-        ip("link", "add", dev, "type", "dummy");
-        linkUp(dev);
-    }
-
-    /** A veth pair with both ends in this namespace, both up. */
+    /**
+     * A veth pair with both ends in this namespace, both up: e.g. a Calico workload interface
+     * {@code cali...} (the host end of the pod's veth). Veth rather than dummy, because the
+     * dummy module is not loadable on every machine this runs on.
+     */
     public void addVethPair(String dev, String peerDev) {
         ip("link", "add", dev, "type", "veth", "peer", "name", peerDev);
         linkUp(dev);
