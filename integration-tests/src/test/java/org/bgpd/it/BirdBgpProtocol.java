@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Immutable; safe to share. A {@code protocol bgp} block of a generated bird.conf. Null
- * fields are left out (BIRD's default applies). The builder starts with short retry timers
- * ({@code connect retry time 2; error wait time 1, 2;}) because BIRD's defaults (120 s, 60 s)
- * would make a test wait minutes after a peer restarts; set them to null to get BIRD's.
+ * fields are left out (BIRD's default applies). The builder starts with short timers
+ * ({@code connect delay time 1; connect retry time 2; error wait time 1, 2;}) because BIRD's
+ * defaults (5 s, 120 s, 60 s) would make a test wait seconds to minutes for the first connect
+ * or after a peer restarts; set them to null to get BIRD's.
  */
 public record BirdBgpProtocol(String name, String description, String localAddress, Integer localPort, long localAs,
                               String neighborAddress, Integer neighborPort, long neighborAs, boolean passive,
@@ -49,7 +50,7 @@ public record BirdBgpProtocol(String name, String description, String localAddre
         private Integer holdTime;
         private Integer keepaliveTime;
         private Integer connectRetryTime = 2;
-        private Integer connectDelayTime;
+        private Integer connectDelayTime = 1;
         private String errorWaitTime = "1, 2";
         private boolean gracefulRestart;
         private Integer gracefulRestartTime;

@@ -30,7 +30,7 @@ class BirdPeeringTest {
         return b.bgp(BirdBgpProtocol.builder("peer1")
                         .local(self, selfPort, selfAs)
                         .neighbor(peer, peerPort, peerAs)
-                        .holdTime(9)
+                        .holdTime(3)
                         .multihop()
                         .channel(v4)
                         .channel(v6))
