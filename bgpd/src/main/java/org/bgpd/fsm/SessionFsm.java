@@ -124,7 +124,7 @@ public final class SessionFsm {
             }
             case Event.TimerFired(Timer t) when t == Timer.KEEPALIVE ->
                     step(s, new Action.SendKeepalive(), keepaliveTimer(s.negotiated()));
-            case Event.TcpClosed c -> fail(s, LastError.socket(c.reason()), null);
+            case Event.TcpClosed c -> transportLost(s, LastError.socket(c.reason()));
             case Event.TcpFailed c -> fail(s, LastError.socket(c.reason()), null);
             default -> common(s, e, NotifyCode.FSM_UNEXPECTED_IN_OPEN_CONFIRM);
         };
@@ -139,7 +139,7 @@ public final class SessionFsm {
                     step(s, new Action.SendKeepalive(), keepaliveTimer(s.negotiated()));
             case Event.TimerFired(Timer t) when t == Timer.ERROR_FORGET ->
                     step(new SessionState(s.state(), 0, cfg.idleHoldMin(), s.negotiated(), s.lastError()));
-            case Event.TcpClosed c -> fail(s, LastError.socket(c.reason()), null);
+            case Event.TcpClosed c -> transportLost(s, LastError.socket(c.reason()));
             case Event.TcpFailed c -> fail(s, LastError.socket(c.reason()), null);
             default -> common(s, e, NotifyCode.FSM_UNEXPECTED_IN_ESTABLISHED);
         };
@@ -180,6 +180,20 @@ public final class SessionFsm {
         a.add(new Action.StartTimer(Timer.IDLE_HOLD, cfg.jitter().applyAsInt(s.idleHoldTime())));
         int nextHold = (int) Math.min((long) s.idleHoldTime() * 2, cfg.idleHoldMax());
         return new Step(new SessionState(State.IDLE, s.connectRetryCounter() + 1, nextHold, null, why), a);
+    }
+
+    /**
+     * The peer's TCP connection went away without a NOTIFICATION, most often because the peer
+     * restarted. As BIRD does (its helper view after a peer crash shows "Active"), wait in Active,
+     * where the restarted peer's connection is accepted at once, instead of the error back-off
+     * that would refuse it for a minute. Errors with a NOTIFICATION still back off.
+     */
+    private Step transportLost(SessionState s, LastError why) {
+        List<Action> a = new ArrayList<>(3);
+        a.add(new Action.Close());
+        if (s.state() == State.ESTABLISHED) a.add(new Action.SessionDown(why.reason(), why.sent(), why.received()));
+        if (!cfg.passive()) a.add(connectRetryTimer());
+        return new Step(new SessionState(State.ACTIVE, s.connectRetryCounter() + 1, s.idleHoldTime(), null, why), a);
     }
 
     /** Transport lost before OPEN was exchanged: RFC 4271 keeps trying from Active. */

@@ -10,6 +10,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollSocketChannel;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,6 +21,7 @@ import org.bgpd.fsm.Negotiated;
 import org.bgpd.fsm.SessionFsm;
 import org.bgpd.fsm.SessionState;
 import org.bgpd.fsm.State;
+import org.bgpd.rib.wire.WireError;
 import org.bgpd.wire.BgpMessage;
 import org.bgpd.wire.Notification;
 import org.bgpd.wire.NotifyCode;
@@ -107,6 +109,20 @@ public final class PeerSession {
         updatesOut.increment();
         messagesOut.increment();
         ch.writeAndFlush(framed, ch.voidPromise());
+    }
+
+    /**
+     * The daemon found an error in an UPDATE that RFC 7606 says must reset the session: the FSM
+     * sends the NOTIFICATION, closes, and restarts after its back-off.
+     */
+    public void malformed(WireError error) {
+        execute(() -> primary.feed(new Event.MessageMalformed(error)));
+    }
+
+    /** Our address on the Established connection (the next hop "self" towards this peer), or null. */
+    public InetAddress localAddress() {
+        Channel ch = established;
+        return ch != null && ch.localAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
     }
 
     /** Back-pressure from the RIB inbox: stop or resume reading from the peer. */

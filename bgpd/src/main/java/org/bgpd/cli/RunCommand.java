@@ -1,0 +1,48 @@
+package org.bgpd.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.bgpd.config.check.ConfigError;
+import org.bgpd.config.model.DaemonConfig;
+import org.bgpd.config.yaml.ConfigLoader;
+import org.bgpd.config.yaml.LoadResult;
+import org.bgpd.daemon.Daemon;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bgpd run --config FILE}: runs the daemon in the foreground until SIGINT/SIGTERM. */
+@Command(name = "run", description = "Run the daemon in the foreground.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, required = true, description = "the YAML configuration file")
+    Path config;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        LoadResult r = ConfigLoader.load(config);
+        if (r instanceof LoadResult.Failed f) {
+            for (ConfigError e : f.errors()) System.err.println(e);
+            return 1;
+        }
+        DaemonConfig cfg = ((LoadResult.Loaded) r).config();
+        setLogLevel(cfg);
+        Daemon daemon = new Daemon(cfg, config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            stopped.countDown();
+        }, "shutdown"));
+        daemon.start();
+        stopped.await();
+        return 0;
+    }
+
+    private static void setLogLevel(DaemonConfig cfg) {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.toLevel(cfg.logLevel().name(), Level.INFO));
+    }
+}

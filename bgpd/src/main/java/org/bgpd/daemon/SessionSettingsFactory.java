@@ -1,0 +1,72 @@
+package org.bgpd.daemon;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import org.bgpd.config.model.DaemonConfig;
+import org.bgpd.config.model.FamilyConfig;
+import org.bgpd.config.model.PeerConfig;
+import org.bgpd.config.model.PeerSettings;
+import org.bgpd.config.model.Timers;
+import org.bgpd.fsm.FsmConfig;
+import org.bgpd.fsm.Offer;
+import org.bgpd.rib.route.Family;
+
+/**
+ * Turns a configured peer into the session layer's settings: transport options and the FSM
+ * configuration with the capabilities we offer. Stateless; safe from any thread.
+ */
+final class SessionSettingsFactory {
+    private SessionSettingsFactory() {}
+
+    static org.bgpd.session.PeerSettings settings(DaemonConfig cfg, PeerConfig peer) {
+        PeerSettings ps = peer.settings();
+        int routerId = Addresses.routerId(cfg.routerId());
+        Timers t = ps.timers();
+        int hold = t.holdTime();
+        int keepalive = t.keepaliveTime() > 0 ? t.keepaliveTime() : hold / 3;
+        FsmConfig fsm = FsmConfig.defaults(cfg.localAs(), routerId, peer.remoteAs(), offer(ps))
+                .withHoldTime(hold, keepalive)
+                .withConnectRetry(t.connectRetryTime(), FsmConfig.DEFAULT_CONNECT_DELAY_TIME)
+                .withPassive(ps.passive())
+                .withJitter(FsmConfig.RFC4271_JITTER);
+        byte[] md5 = ps.password().map(p -> p.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        int multihop = ps.multihop().orElse(0);
+        return new org.bgpd.session.PeerSettings(
+                peer.name(),
+                new InetSocketAddress(peer.address().address(), ps.port()),
+                ps.localAddress().map(a -> a.address()).orElse(null),
+                md5,
+                ps.ttlSecurity() ? 255 : multihop,
+                ps.ttlSecurity(),
+                ps.ttlSecurity() ? Math.max(1, multihop) : 1,
+                fsm);
+    }
+
+    /** Families and ADD-PATH directions from the config; route refresh always (RFC 2918, 7313). */
+    static Offer offer(PeerSettings ps) {
+        Set<Family> families = EnumSet.noneOf(Family.class);
+        Set<Family> rx = EnumSet.noneOf(Family.class);
+        Set<Family> tx = EnumSet.noneOf(Family.class);
+        for (FamilyConfig fc : ps.families()) {
+            Family f = family(fc.family());
+            families.add(f);
+            switch (fc.addPath()) {
+                case RECEIVE -> rx.add(f);
+                case SEND -> tx.add(f);
+                case BOTH -> { rx.add(f); tx.add(f); }
+                case OFF -> { }
+            }
+        }
+        // Graceful restart is not offered until the daemon can honour it (the GR issue).
+        return new Offer(families, rx, tx, true, true, false, null, null);
+    }
+
+    static Family family(org.bgpd.config.model.Family f) {
+        return switch (f) {
+            case IPV4 -> Family.IPV4_UNICAST;
+            case IPV6 -> Family.IPV6_UNICAST;
+        };
+    }
+}
