@@ -265,10 +265,13 @@ public final class CommandParser {
                     if (close < 0) throw new Failure(9001, "Unterminated string");
                     out.add(new Token(Token.Kind.TEXT, line.substring(i + 1, close), null, 0));
                     i = close + 1;
-                } else if (Character.isLetterOrDigit(c) || c == '_' || c == ':' || c == '.') {
+                } else if (isAsciiWordStart(c)) {
                     int start = i;
                     while (i < n && isWordChar(line.charAt(i))) i++;
                     out.add(classify(line.substring(start, i)));
+                } else if (c < 0x21 || c > 0x7e) {
+                    // BIRD's lexer rejects such bytes; never echo them into a reply line.
+                    throw new Failure(9001, "Unknown character");
                 } else {
                     out.add(new Token(Token.Kind.OTHER, String.valueOf(c), null, 0));
                     i++;
@@ -278,8 +281,13 @@ public final class CommandParser {
             return out;
         }
 
+        private static boolean isAsciiWordStart(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ':'
+                    || c == '.';
+        }
+
         private static boolean isWordChar(char c) {
-            return Character.isLetterOrDigit(c) || c == '_' || c == ':' || c == '.' || c == '/';
+            return isAsciiWordStart(c) || c == '/';
         }
 
         private static Token classify(String w) {

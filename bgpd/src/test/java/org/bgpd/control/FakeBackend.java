@@ -21,6 +21,7 @@ final class FakeBackend implements ControlBackend {
     final Map<String, ProtocolAction.Outcome> outcomes = new LinkedHashMap<>();
     final List<String> actions = new ArrayList<>();
     final AtomicInteger shutdowns = new AtomicInteger();
+    final java.util.concurrent.CountDownLatch shutdownCalled = new java.util.concurrent.CountDownLatch(1);
     final AtomicInteger openPages = new AtomicInteger();
     int pageSize = 3;
     /** Called before each page is handed out (tests use it to wait for a client to leave). */
@@ -114,5 +115,9 @@ final class FakeBackend implements ControlBackend {
         return outcomes.getOrDefault(protocol, ProtocolAction.Outcome.DONE);
     }
 
-    @Override public void shutdown() { shutdowns.incrementAndGet(); }
+    @Override
+    public void shutdown() {
+        shutdowns.incrementAndGet();
+        shutdownCalled.countDown();
+    }
 }
