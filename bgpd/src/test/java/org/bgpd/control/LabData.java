@@ -2,7 +2,6 @@ package org.bgpd.control;
 
 import static org.bgpd.control.ProtocolState.START;
 import static org.bgpd.control.ProtocolState.UP;
-import static org.bgpd.control.ProtocolState.WAIT;
 import static org.bgpd.control.RouteInfo.RouteDest.BLACKHOLE;
 import static org.bgpd.control.RouteInfo.RouteDest.UNICAST;
 import static org.bgpd.control.RouteInfo.RouteDest.UNREACHABLE;
