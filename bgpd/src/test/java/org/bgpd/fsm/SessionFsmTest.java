@@ -90,7 +90,8 @@ class SessionFsmTest {
                     notify(NotifyCode.FSM_UNEXPECTED_IN_OPEN_CONFIRM), new Close(), IDLE_HOLD),
             row(State.OPEN_CONFIRM, new UpdateReceived(), State.IDLE,
                     notify(NotifyCode.FSM_UNEXPECTED_IN_OPEN_CONFIRM), new Close(), IDLE_HOLD),
-            row(State.OPEN_CONFIRM, new TcpClosed("Connection closed"), State.IDLE, new Close(), IDLE_HOLD),
+            // The peer vanished without a NOTIFICATION (a restart): wait in Active, no back-off.
+            row(State.OPEN_CONFIRM, new TcpClosed("Connection closed"), State.ACTIVE, new Close(), RETRY),
 
             row(State.ESTABLISHED, new KeepaliveReceived(), State.ESTABLISHED, timer(Timer.HOLD, 90)),
             row(State.ESTABLISHED, new UpdateReceived(), State.ESTABLISHED, timer(Timer.HOLD, 90)),
@@ -105,8 +106,8 @@ class SessionFsmTest {
                     new SessionDown("BGP Error: Hold timer expired", HOLD_EXPIRED, null), IDLE_HOLD),
             row(State.ESTABLISHED, new NotificationReceived(CEASE), State.IDLE, new Close(),
                     new SessionDown("Received: Administrative shutdown", null, CEASE), IDLE_HOLD),
-            row(State.ESTABLISHED, new TcpClosed("Connection closed"), State.IDLE, new Close(),
-                    new SessionDown("Socket: Connection closed", null, null), IDLE_HOLD),
+            row(State.ESTABLISHED, new TcpClosed("Connection closed"), State.ACTIVE, new Close(),
+                    new SessionDown("Socket: Connection closed", null, null), RETRY),
             row(State.ESTABLISHED, new Stop(CEASE), State.IDLE, new SendNotification(CEASE), new Close(),
                     new SessionDown("BGP Error: Administrative shutdown", CEASE, null)));
 
@@ -178,7 +179,7 @@ class SessionFsmTest {
                 new KeepaliveReceived(), new TimerFired(Timer.ERROR_FORGET));
         assertEquals(State.ESTABLISHED, s.state());
         assertEquals(10, s.idleHoldTime());
-        Step down = fsm.on(s, new TcpClosed("Connection closed"));
+        Step down = fsm.on(s, new TimerFired(Timer.HOLD));
         assertEquals(timer(Timer.IDLE_HOLD, 10), down.actions().getLast());
     }
 
