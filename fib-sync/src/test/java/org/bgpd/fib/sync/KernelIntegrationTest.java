@@ -1,0 +1,134 @@
+package org.bgpd.fib.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.bgpd.fib.model.KernelLink;
+import org.bgpd.fib.model.KernelRoute;
+import org.bgpd.fib.model.RouteType;
+import org.bgpd.rib.route.Prefix;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Dump and monitor against a real kernel, inside a fresh network namespace, with routes added the way Felix adds them. */
+class KernelIntegrationTest {
+    private TestNamespace ns;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ns = new TestNamespace();
+        ns.ip("link", "add", "cali123", "type", "veth", "peer", "name", "cali123p");
+        ns.ip("link", "set", "cali123", "up");
+        ns.ip("link", "set", "cali123p", "up");
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (ns != null) ns.close();
+    }
+
+    private static KernelRoute find(List<KernelRoute> routes, String prefix) {
+        Prefix p = Prefix.parse(prefix);
+        for (KernelRoute r : routes) if (r.prefix().equals(p) && r.table() == KernelRoute.TABLE_MAIN) return r;
+        return null;
+    }
+
+    @Test
+    void dumpSeesFelixStyleRoutes() throws Exception {
+        ns.ip("route", "add", "10.244.1.5/32", "dev", "cali123", "proto", "boot");
+        ns.ip("route", "add", "blackhole", "10.244.1.0/26", "proto", "80");
+        KernelSnapshot s = ns.call(() -> {
+            try (KernelTables t = new KernelTables(org.bgpd.fib.netlink.NetlinkSocket.open())) {
+                KernelSnapshot snap = t.snapshot();
+                assertEquals(0, t.malformed(), t.lastMalformed());
+                return snap;
+            }
+        });
+        KernelRoute pod = find(s.routes(), "10.244.1.5/32");
+        assertNotNull(pod, "pod route in dump: " + s.routes());
+        assertEquals(3, pod.protocol());
+        assertEquals(RouteType.UNICAST, pod.type());
+        assertEquals("cali123", pod.nextHops().get(0).ifname());
+        assertNull(pod.nextHops().get(0).gateway());
+        assertEquals(KernelRoute.SCOPE_LINK, pod.scope());
+        KernelRoute block = find(s.routes(), "10.244.1.0/26");
+        assertNotNull(block);
+        assertEquals(RouteType.BLACKHOLE, block.type());
+        assertEquals(80, block.protocol());
+        assertTrue(block.nextHops().isEmpty());
+        assertTrue(s.links().values().stream().anyMatch(l -> l.name().equals("cali123") && l.up()));
+    }
+
+    /** Collects listener calls for the test thread. */
+    static final class Events implements KernelListener {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        final List<Reconciliation> resyncs = new ArrayList<>();
+
+        @Override
+        public void routeAdded(KernelRoute r) { queue.add("add " + r.prefix() + " proto " + r.protocol()); }
+
+        @Override
+        public void routeRemoved(KernelRoute r) { queue.add("del " + r.prefix() + " proto " + r.protocol()); }
+
+        @Override
+        public synchronized void resynced(Reconciliation r) {
+            resyncs.add(r);
+            StringBuilder sb = new StringBuilder("resync");
+            for (KernelRoute x : r.removed()) sb.append(" -").append(x.prefix());
+            queue.add(sb.toString());
+        }
+
+        @Override
+        public void linkChanged(KernelLink link, boolean removed) { queue.add("link " + link.name() + (link.up() ? " up" : " down")); }
+
+        @Override
+        public void monitorFailed(Exception e, boolean fatal) { queue.add("failed " + e); }
+
+        /** Waits for an event containing {@code text}; events before it are dropped. */
+        String await(String text) throws InterruptedException {
+            List<String> seen = new ArrayList<>();
+            while (true) {
+                String e = queue.poll(20, TimeUnit.SECONDS);
+                if (e == null) return fail("no event containing '" + text + "'; saw " + seen);
+                seen.add(e);
+                if (e.contains(text)) return e;
+            }
+        }
+    }
+
+    @Test
+    void monitorSeesAddsDeletesAndResyncsOnLinkDown() throws Exception {
+        Events ev = new Events();
+        RouteMonitor mon = ns.call(() -> RouteMonitor.open(ev));
+        try {
+            KernelSnapshot initial = mon.start();
+            assertNull(find(initial.routes(), "10.244.1.5/32"));
+
+            ns.ip("route", "add", "10.244.1.5/32", "dev", "cali123", "proto", "boot");
+            ev.await("add 10.244.1.5/32 proto 3");
+            ns.ip("-6", "route", "add", "fd00:1::/64", "dev", "cali123", "proto", "static");
+            ev.await("add fd00:1::/64 proto 4");
+            ns.ip("route", "add", "blackhole", "10.244.1.0/26", "proto", "80");
+            ev.await("add 10.244.1.0/26 proto 80");
+            ns.ip("route", "del", "blackhole", "10.244.1.0/26", "proto", "80");
+            ev.await("del 10.244.1.0/26 proto 80");
+
+            // The kernel sends no delete for the IPv4 route; only the resync notices it is gone.
+            ns.ip("link", "set", "cali123", "down");
+            String resync = ev.await("resync");
+            assertTrue(resync.contains("-10.244.1.5/32"), resync);
+            synchronized (ev) {
+                Reconciliation r = ev.resyncs.get(ev.resyncs.size() - 1);
+                assertTrue(r.reason().contains("cali123"), r.reason());
+                assertNull(find(r.snapshot().routes(), "10.244.1.5/32"));
+            }
+        } finally {
+            mon.close();
+        }
+    }
+}
