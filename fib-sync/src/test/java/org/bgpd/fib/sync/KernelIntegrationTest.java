@@ -65,7 +65,7 @@ class KernelIntegrationTest {
     }
 
     /** Collects listener calls for the test thread. */
-    static final class Events implements KernelListener {
+    static class Events implements KernelListener {
         final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
         final List<Reconciliation> resyncs = new ArrayList<>();
 
@@ -131,6 +131,49 @@ class KernelIntegrationTest {
             assertNull(find(last.snapshot().routes(), "10.244.1.5/32"));
         } finally {
             mon.close();
+        }
+    }
+
+    /** A listener stuck in a callback lets the small receive buffer overflow: ENOBUFS must end in a resync that has every route. */
+    @Test
+    void lostEventsTriggerResync() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Events ev = new Events() {
+            @Override
+            public void routeAdded(KernelRoute r) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.routeAdded(r);
+            }
+        };
+        RouteMonitor mon = ns.call(() -> {
+            org.bgpd.fib.netlink.NetlinkSocket events = org.bgpd.fib.netlink.NetlinkSocket.open(RouteMonitor.GROUPS);
+            events.receiveBufferSize(4096);
+            return new RouteMonitor(events, new KernelTables(org.bgpd.fib.netlink.NetlinkSocket.open()), ev);
+        });
+        java.nio.file.Path batch = java.nio.file.Files.createTempFile("bgpdfib", ".batch");
+        try {
+            mon.start();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 500; i++) sb.append("route add 10.50.").append(i / 250).append('.').append(i % 250).append("/32 dev cali123 proto boot\n");
+            java.nio.file.Files.writeString(batch, sb);
+            ns.ip("route", "add", "10.49.0.0/24", "dev", "cali123", "proto", "boot"); // the monitor thread blocks on this one
+            ns.ipBatch(batch);
+            release.countDown();
+            String resync = ev.await("resync (ENOBUFS");
+            Reconciliation r;
+            synchronized (ev) {
+                r = ev.resyncs.get(ev.resyncs.size() - 1);
+            }
+            assertNotNull(find(r.snapshot().routes(), "10.50.1.249/32"), resync);
+            assertTrue(r.added().size() >= 400, "routes whose events were lost come back as added: " + r.added().size());
+        } finally {
+            release.countDown();
+            mon.close();
+            java.nio.file.Files.deleteIfExists(batch);
         }
     }
 }
