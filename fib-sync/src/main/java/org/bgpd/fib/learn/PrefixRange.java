@@ -26,7 +26,7 @@ public record PrefixRange(Prefix base, int ge, int le) {
         Prefix p = Prefix.parse(f[0]);
         int ge = p.length(), le = p.length();
         boolean sawGe = false, sawLe = false;
-        for (int i = 1; i + 1 < f.length + 1; i += 2) {
+        for (int i = 1; i < f.length; i += 2) {
             if (i + 1 >= f.length) throw new IllegalArgumentException("missing value after '" + f[i] + "' in '" + s + "'");
             int v;
             try {
