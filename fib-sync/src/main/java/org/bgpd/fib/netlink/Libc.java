@@ -21,6 +21,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * Stateless; safe from any thread. Only loads on Linux: callers check the OS first
  * ({@link NetlinkAvailability}).
  */
+@SuppressWarnings("restricted") // native access is the point; the launcher enables it
 final class Libc {
     private Libc() {}
 

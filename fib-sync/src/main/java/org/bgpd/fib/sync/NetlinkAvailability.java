@@ -20,8 +20,8 @@ public record NetlinkAvailability(boolean canRead, boolean canWrite, String reas
         String os = System.getProperty("os.name", "?");
         if (!os.toLowerCase(java.util.Locale.ROOT).startsWith("linux"))
             return new NetlinkAvailability(false, false, "netlink is Linux only (this is " + os + "); running with kernel: none");
-        try (NetlinkSocket s = NetlinkSocket.open()) {
-            // opened and bound: reading routes works
+        try {
+            NetlinkSocket.open().close(); // opened and bound: reading routes works
         } catch (NetlinkException e) {
             return new NetlinkAvailability(false, false, "cannot open a netlink socket: " + e.getMessage() + "; running with kernel: none");
         } catch (LinkageError | IllegalCallerException e) {
