@@ -70,10 +70,11 @@ final class RecordingSink implements SessionSink {
 
     Event last() { return events.get(events.size() - 1); }
 
-    /** Every event so far, then forgets them. */
+    /** Every event so far, then forgets them (and the messages). */
     List<Event> take() {
         List<Event> out = new ArrayList<>(events);
         events.clear();
+        messages.clear();
         return out;
     }
 
