@@ -1,110 +1,244 @@
 package org.bgpd.rib.adjout;
 
-import it.unimi.dsi.fastutil.ints.Int2IntMap;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2IntMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.util.Arrays;
+import org.bgpd.rib.reflect.Reflection;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.AttrsTable;
 import org.bgpd.rib.route.Family;
+import org.bgpd.rib.route.NlriList;
 import org.bgpd.rib.table.Candidates;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.Peers;
+import org.bgpd.rib.table.PrefixKeys;
+import org.bgpd.rib.wire.UpdateEncoder;
+import org.bgpd.rib.wire.UpdateSink;
 
 /**
- * Peers that receive the same routes with the same attributes share one group: one export
- * decision, one {@link AdjRibOut}, one encoding per change. Today every group has one member
- * (its "template" peer); sharing comes with route reflection, which needs the per-member
- * exception "never send a route back to the peer it came from" (RFC 4271 §9.2 leaves it to us).
- * <p>Export rules until reflection and policy arrive: the best route unless it came from the
- * member itself; NO_ADVERTISE goes nowhere and NO_EXPORT / NO_EXPORT_SUBCONFED stay inside the
- * AS (RFC 1997); iBGP-learned routes are not sent to iBGP peers (RFC 4271 §9.2.1, no reflection
- * yet); locally originated routes go to everyone. The outbound attrs for one inbound attrs id
- * are computed once per turn and cached, holding one reference until {@link #endTurn}.
+ * Peers with the same {@link GroupKey} share one group: one export decision, one
+ * {@link AdjRibOut}, and each UPDATE encoded once and handed to every member's
+ * {@link SessionSink} as the same array. "Never send a route back to the peer it came from"
+ * is per member: the Adj-RIB-Out remembers each route's source and the drain encodes the
+ * routes of one member-source once more for "everyone but that member".
+ * <p>The export decision ({@link Reflection}, RFC 1997 well-known communities) and the outbound
+ * attributes ({@link ExportAttrs}) depend on the inbound attrs id and the source peer only, so
+ * they are computed once per (attrs id, source) per turn and cached, each cached set holding one
+ * reference until {@link #endTurn} (ids may be freed and reused between turns).
+ * <p>A member that joins a running group is fed the group's current Adj-RIB-Out on its own
+ * ({@link #sendCurrent}); End-of-RIB goes to a member once its feed and the group's initial feed
+ * are both done.
  * <p>Owned by the RIB thread; not thread-safe.
  */
 public final class UpdateGroup {
-    private final Family family;
-    private final PeerInfo template;
+    private static final System.Logger LOG = System.getLogger(UpdateGroup.class.getName());
+
+    private final GroupKey key;
     private final Peers peers;
     private final AttrsTable attrs;
+    private final PrefixKeys prefixKeys;
+    private final int clusterId;
     private final long defaultLocalPref;
     private final AdjRibOut out;
-    private final Int2IntOpenHashMap learnedCache = new Int2IntOpenHashMap();
-    private final Int2IntOpenHashMap localCache = new Int2IntOpenHashMap();
-    private SessionSink[] sinks = new SessionSink[1];
-    private int[] members = new int[1];
+    private final UpdateEncoder encoder;
+    private final Long2IntOpenHashMap exportCache = new Long2IntOpenHashMap();
+    private int[] members = new int[2];
+    private SessionSink[] sinks = new SessionSink[2];
     private int memberCount;
+    private final IntArrayList awaitingEndOfRib = new IntArrayList();
+    private boolean initialFeedDone;
     private boolean closed;
+    /** Who receives the message being encoded: everyone but {@code except}, or {@code only}. */
+    private int except = AdjRibOut.NOBODY, only = AdjRibOut.NOBODY;
+    private int encodeFailures;
 
-    public UpdateGroup(Family family, PeerInfo template, SessionSink sink, Peers peers, AttrsTable attrs, long defaultLocalPref) {
-        this.family = family;
-        this.template = template;
+    private final UpdateSink fanOut = (body, off, len) -> {
+        byte[] m = UpdateEncoder.message(body, off, len);
+        for (int i = 0; i < memberCount; i++) {
+            int p = members[i];
+            if (only != AdjRibOut.NOBODY ? p == only : p != except) sinks[i].send(m);
+        }
+    };
+
+    public UpdateGroup(GroupKey key, Peers peers, AttrsTable attrs, PrefixKeys prefixKeys, int clusterId, long defaultLocalPref) {
+        this.key = key;
         this.peers = peers;
         this.attrs = attrs;
+        this.prefixKeys = prefixKeys;
+        this.clusterId = clusterId;
         this.defaultLocalPref = defaultLocalPref;
         this.out = new AdjRibOut(attrs);
-        this.members[0] = template.index();
-        this.sinks[0] = sink;
-        this.memberCount = 1;
+        this.encoder = new UpdateEncoder(key.encode());
     }
 
-    public Family family() { return family; }
+    public GroupKey key() { return key; }
 
-    public PeerInfo template() { return template; }
+    public Family family() { return key.family(); }
 
     public AdjRibOut adjRibOut() { return out; }
 
     public boolean isClosed() { return closed; }
 
-    public boolean hasMember(int peer) {
-        for (int i = 0; i < memberCount; i++) if (members[i] == peer) return true;
-        return false;
+    public int memberCount() { return memberCount; }
+
+    public boolean hasMember(int peer) { return indexOf(peer) >= 0; }
+
+    /** The sink of a member, or null: walks check it to notice a session that was replaced. */
+    public SessionSink sinkOf(int peer) {
+        int i = indexOf(peer);
+        return i < 0 ? null : sinks[i];
+    }
+
+    private int indexOf(int peer) {
+        for (int i = 0; i < memberCount; i++) if (members[i] == peer) return i;
+        return -1;
+    }
+
+    public void addMember(int peer, SessionSink sink) {
+        if (memberCount == members.length) {
+            members = Arrays.copyOf(members, memberCount * 2);
+            sinks = Arrays.copyOf(sinks, memberCount * 2);
+        }
+        members[memberCount] = peer;
+        sinks[memberCount++] = sink;
+    }
+
+    /** @return true when the group has no members left */
+    public boolean removeMember(int peer) {
+        int i = indexOf(peer);
+        if (i >= 0) {
+            System.arraycopy(members, i + 1, members, i, memberCount - i - 1);
+            System.arraycopy(sinks, i + 1, sinks, i, memberCount - i - 1);
+            sinks[--memberCount] = null;
+        }
+        awaitingEndOfRib.rem(peer);
+        return memberCount == 0;
     }
 
     /** Brings the prefix's Adj-RIB-Out entry in line with {@code best} ({@link Candidates#NONE} to withdraw). */
-    public void export(long prefix, long best) {
+    public void export(long prefixKey, long best) {
         int id = exportId(best);
-        if (id == 0) out.withdraw(prefix);
-        else out.set(prefix, id);
+        if (id == 0) out.withdraw(prefixKey);
+        else out.set(prefixKey, Candidates.peer(best), id);
     }
 
     /** The outbound attrs id for {@code best}, or 0 when it must not be sent to this group. */
     int exportId(long best) {
         if (best == Candidates.NONE) return 0;
         PeerInfo from = peers.get(Candidates.peer(best));
-        if (from.index() == template.index()) return 0;
+        if (from == null) return 0;
         int inId = Candidates.attrs(best);
+        long cacheKey = (long) inId << 32 | from.index();
+        int cached = exportCache.get(cacheKey);
+        if (cached != 0) return cached;
         Attrs a = attrs.get(inId);
         if (a.has(Attrs.NO_ADVERTISE)) return 0;
-        if (template.ibgp() && from.isBgp() && from.ibgp()) return 0;
-        if (!template.ibgp() && (a.has(Attrs.NO_EXPORT) || a.has(Attrs.NO_EXPORT_SUBCONFED))) return 0;
-        // the rewrite depends on the attrs and on whether we originated the route (MED), nothing else
-        Int2IntOpenHashMap cache = from.isBgp() ? learnedCache : localCache;
-        int cached = cache.get(inId);
-        if (cached != 0) return cached;
-        Attrs outAttrs = template.ibgp()
-                ? ExportRewrite.toIbgp(a, defaultLocalPref)
-                : ExportRewrite.toEbgp(a, template.localAs(), !from.isBgp());
-        int id = attrs.intern(outAttrs); // this reference belongs to the cache
-        cache.put(inId, id);
+        if (!key.ibgp() && (a.has(Attrs.NO_EXPORT) || a.has(Attrs.NO_EXPORT_SUBCONFED))) return 0;
+        if (!Reflection.mayExport(from, key.ibgp(), key.rrClient())) return 0;
+        int id = attrs.intern(ExportAttrs.outbound(a, from, key, clusterId, defaultLocalPref)); // the cache's reference
+        exportCache.put(cacheKey, id);
         return id;
     }
 
-    /** Sends everything pending to every member. */
+    /** Encodes and sends everything pending: withdrawals first. */
     public void drain() {
-        out.drain(family, sinks, memberCount);
+        out.drain(this::hasMember, batch);
     }
 
-    public void endOfRib() {
-        for (int i = 0; i < memberCount; i++) sinks[i].endOfRib(family);
+    private final AdjRibOut.Batch batch = new AdjRibOut.Batch() {
+        @Override
+        public void withdraw(long[] keys, int n, int skip) {
+            if (receivers(skip) > 0) withdrawTo(keys, n, skip, AdjRibOut.NOBODY);
+        }
+
+        @Override
+        public void withdrawFrom(int member, long[] keys, int n) { withdrawTo(keys, n, AdjRibOut.NOBODY, member); }
+
+        @Override
+        public void announce(int attrsId, long[] keys, int n, int skip) {
+            if (receivers(skip) > 0) announceTo(attrsId, keys, n, skip, AdjRibOut.NOBODY);
+        }
+    };
+
+    private int receivers(int skip) { return skip != AdjRibOut.NOBODY && hasMember(skip) ? memberCount - 1 : memberCount; }
+
+    private void withdrawTo(long[] keys, int n, int skip, int target) {
+        except = skip;
+        only = target;
+        encoder.withdraw(nlri(keys, n), fanOut);
+    }
+
+    private void announceTo(int attrsId, long[] keys, int n, int skip, int target) {
+        except = skip;
+        only = target;
+        try {
+            encoder.announce(attrs.get(attrsId), nlri(keys, n), fanOut);
+        } catch (IllegalArgumentException e) {
+            // a next hop this session cannot carry (e.g. no IPv6 address for "self"), or
+            // attributes too large for one message: these prefixes are not sent
+            if (encodeFailures++ == 0) LOG.log(System.Logger.Level.WARNING, "update group " + key + ": " + e.getMessage());
+        }
+    }
+
+    private NlriList nlri(long[] keys, int n) {
+        Family f = key.family();
+        NlriList.Builder b = NlriList.builder(f, false, n);
+        if (f == Family.IPV4_UNICAST) {
+            for (int i = 0; i < n; i++) b.addV4(keys[i], 0);
+        } else {
+            for (int i = 0; i < n; i++) b.add(prefixKeys.prefix(f, keys[i]), 0);
+        }
+        return b.build();
+    }
+
+    /**
+     * Sends {@code member} alone the current state of {@code keys[from, to)}: how a member that
+     * joins a running group catches up. Routes it announced itself are skipped.
+     */
+    public void sendCurrent(int member, long[] keys, int from, int to) {
+        Int2ObjectOpenHashMap<LongArrayList> byAttrs = new Int2ObjectOpenHashMap<>();
+        for (int i = from; i < to; i++) {
+            int id = out.get(keys[i]);
+            if (id == 0 || out.source(keys[i]) == member) continue;
+            LongArrayList l = byAttrs.get(id);
+            if (l == null) byAttrs.put(id, l = new LongArrayList());
+            l.add(keys[i]);
+        }
+        for (var e : byAttrs.int2ObjectEntrySet())
+            announceTo(e.getIntKey(), e.getValue().elements(), e.getValue().size(), AdjRibOut.NOBODY, member);
+    }
+
+    /** The group's initial feed from the Loc-RIB is complete: End-of-RIB to those waiting for it. */
+    public void initialFeedDone() {
+        initialFeedDone = true;
+        for (int i = 0; i < awaitingEndOfRib.size(); i++) endOfRib(awaitingEndOfRib.getInt(i));
+        awaitingEndOfRib.clear();
+    }
+
+    /** {@code member}'s own feed is complete; it gets End-of-RIB now or after the initial feed. */
+    public void memberFed(int member) {
+        if (initialFeedDone) endOfRib(member);
+        else if (!awaitingEndOfRib.contains(member)) awaitingEndOfRib.add(member);
+    }
+
+    private void endOfRib(int member) {
+        if (!hasMember(member)) return;
+        except = AdjRibOut.NOBODY;
+        only = member;
+        encoder.endOfRib(key.family(), fanOut);
     }
 
     /** Forgets the per-turn export cache: inbound ids may be freed and reused after the turn. */
     public void endTurn() {
-        for (Int2IntMap.Entry e : learnedCache.int2IntEntrySet()) attrs.release(e.getIntValue());
-        for (Int2IntMap.Entry e : localCache.int2IntEntrySet()) attrs.release(e.getIntValue());
-        learnedCache.clear();
-        localCache.clear();
+        for (Long2IntMap.Entry e : exportCache.long2IntEntrySet()) attrs.release(e.getIntValue());
+        exportCache.clear();
     }
+
+    /** Messages that could not be encoded (logged once). */
+    public int encodeFailures() { return encodeFailures; }
 
     /** Releases everything this group holds; it must not be used afterwards. */
     public void close() {

@@ -4,9 +4,9 @@ import org.bgpd.rib.adjout.UpdateGroup;
 import org.bgpd.rib.table.LocRib;
 
 /**
- * Feeds a newly established group the current Loc-RIB, a budget at a time, then sends
- * End-of-RIB. Changes that happen meanwhile reach the group through the normal export path, and
- * the walk re-exports the then-current best, so nothing is sent stale.
+ * Feeds a newly formed group the current Loc-RIB of its family, a budget at a time, then lets
+ * it send End-of-RIB. Changes that happen meanwhile reach the group through the normal export
+ * path, and the walk re-exports the then-current best, so nothing is sent stale.
  * Owned by the RIB thread; not thread-safe.
  */
 final class FeedWalk implements RibWalk {
@@ -33,6 +33,6 @@ final class FeedWalk implements RibWalk {
 
     @Override
     public void finish() {
-        if (!group.isClosed()) group.endOfRib();
+        if (!group.isClosed()) group.initialFeedDone();
     }
 }

@@ -1,6 +1,7 @@
 package org.bgpd.rib.loop;
 
 import org.bgpd.rib.route.NextHop;
+import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.PeerKind;
 
 /**
@@ -16,6 +17,9 @@ public interface FibSink {
      * says who the best came from, null on removal.
      */
     void route(long prefix, NextHop[] nextHops, PeerKind source);
+
+    /** The same for an IPv6 prefix. */
+    default void route6(Prefix prefix, NextHop[] nextHops, PeerKind source) {}
 
     /** The end of one turn's changes: a good moment to send a netlink batch. */
     default void endOfBatch() {}

@@ -6,9 +6,10 @@ import java.util.function.Consumer;
 import org.bgpd.rib.adjout.SessionSink;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.Family;
-import org.bgpd.rib.route.NlriList;
 import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.PeerInfo;
+import org.bgpd.rib.wire.EncodeContext;
+import org.bgpd.rib.wire.InboundUpdate;
 
 /**
  * Everything other threads ask of the RIB, as messages on its inbox. Each record is immutable
@@ -16,33 +17,64 @@ import org.bgpd.rib.table.PeerInfo;
  */
 public sealed interface RibCommand {
 
-    /** Adds or replaces a peer's description (config load or reload). */
+    /**
+     * Adds or replaces a peer's description (config load or reload). Replacing a peer whose
+     * session is up changes how its future routes are judged; export grouping is fixed at
+     * {@link PeerUp}, so a change of ibgp/rr-client/next-hop mode needs a session reset.
+     */
     record AddPeer(PeerInfo peer) implements RibCommand {}
 
+    /** The peer left the configuration: flush its routes (session or originated), forget it. */
+    record RemovePeer(int peer) implements RibCommand {}
+
     /**
-     * A session reached Established with these families negotiated. Decode/encode contexts
-     * join this record when the codec is merged.
+     * The session is Established with {@code families} negotiated. The RIB sends it the current
+     * table of each family, then End-of-RIB per family, then keeps it updated; every message is
+     * encoded with {@code encode} (whose selfV4/selfV6 replace next hop "self").
      */
-    record PeerUp(int peer, Set<Family> families, SessionSink sink) implements RibCommand {}
+    record PeerUp(int peer, int peerBgpId, Set<Family> families, EncodeContext encode, SessionSink sink) implements RibCommand {
+        public PeerUp {
+            families = Set.copyOf(families);
+        }
+    }
 
     /** The session went down: flush what it announced, stop exporting to it. */
     record PeerDown(int peer) implements RibCommand {}
 
     /**
-     * One UPDATE section from a channel ({@link org.bgpd.rib.table.Channels}): withdrawn
-     * prefixes, and announced prefixes sharing {@code attrs} (not yet interned; null when
-     * nothing is announced). Becomes the codec's InboundUpdate once that is merged.
+     * One decoded UPDATE from an established peer, both families. SESSION_RESET results are
+     * never sent here (the session handles them); AFI_SAFI_DISABLE withdraws the family's
+     * routes from this peer and ignores that family until the session restarts.
      */
-    record Update(int channel, NlriList withdrawn, NlriList announced, Attrs attrs) implements RibCommand {}
+    record Update(int peer, InboundUpdate update) implements RibCommand {}
 
     /** A locally originated route, from the STATIC or KERNEL pseudo-peer {@code peer}. */
     record Originate(int peer, Prefix prefix, Attrs attrs) implements RibCommand {}
 
     record Unoriginate(int peer, Prefix prefix) implements RibCommand {}
 
-    /** The peer finished its initial dump of a family (RFC 4724 §2). */
-    record EndOfRib(int channel) implements RibCommand {}
-
-    /** Asks for the candidates of one prefix; {@code reply} runs on the RIB thread. */
+    /** The candidates of exactly {@code prefix}, best first; {@code reply} runs on the RIB thread. */
     record Query(Prefix prefix, Consumer<List<RouteView>> reply) implements RibCommand {}
+
+    /**
+     * {@code show route for ADDR}: the candidates of the longest Loc-RIB prefix containing
+     * {@code address} (a host prefix, or any prefix: its address part is used); an empty list
+     * when none does.
+     */
+    record QueryFor(Prefix address, Consumer<List<RouteView>> reply) implements RibCommand {}
+
+    /**
+     * {@code show route}: walks the Loc-RIB ({@code family} null for both, IPv4 first, each in
+     * prefix order), keeping candidates from {@code peerFilter} only (-1 for any), and hands
+     * {@code reply} pages of up to {@code pageSize} routes, the last one flagged. The walk runs
+     * a budget per turn, so a large table never stalls BGP.
+     */
+    record QueryAll(Family family, int peerFilter, int pageSize, Consumer<RoutePage> reply) implements RibCommand {
+        public QueryAll {
+            if (pageSize < 1) throw new IllegalArgumentException("page size " + pageSize);
+        }
+    }
+
+    /** Route counts for {@code show protocols all} and {@code show route count}. */
+    record Stats(Consumer<RibStats> reply) implements RibCommand {}
 }

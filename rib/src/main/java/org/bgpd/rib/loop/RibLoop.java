@@ -8,15 +8,15 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.bgpd.rib.adjout.GroupKey;
 import org.bgpd.rib.adjout.UpdateGroup;
 import org.bgpd.rib.decision.DecisionOptions;
 import org.bgpd.rib.decision.DecisionProcess;
-import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.AttrsTable;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.NlriList;
-import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.AdjRibIn;
 import org.bgpd.rib.table.Candidates;
 import org.bgpd.rib.table.Channels;
@@ -24,61 +24,87 @@ import org.bgpd.rib.table.LocRib;
 import org.bgpd.rib.table.NextHops;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.Peers;
+import org.bgpd.rib.table.PrefixKeys;
+import org.bgpd.rib.wire.ErrorAction;
+import org.bgpd.rib.wire.InboundUpdate;
 
 /**
  * The RIB event loop: the one thread that owns every RIB table (OpenBGPD's {@code rde_main},
  * BIRD's single loop). Other threads only {@link #offer} commands. Each {@link #turn} runs fixed
  * phases with budgets:
  * <ol>
- * <li>drain up to {@code batchSize} commands: intern attributes, update Adj-RIB-In and the
- *     Loc-RIB candidates, marking prefixes dirty (changes to one prefix coalesce);</li>
+ * <li>drain up to {@code batchSize} commands: intern attributes, loop checks, Adj-RIB-In and
+ *     Loc-RIB candidates ({@link RouteImport}), marking prefixes dirty (changes coalesce);</li>
  * <li>flush walks of downed channels, up to {@code walkBudget} routes;</li>
- * <li>decide each dirty prefix once; a new best is exported to every update group, a new best
- *     or ECMP set goes to the {@link FibSink}; then answer the turn's queries;</li>
- * <li>feed walks for newly established peers, within the remaining budget;</li>
- * <li>each group sends its pending changes, withdrawals first.</li>
+ * <li>decide each dirty prefix once, per family; a new best is exported to every update group
+ *     of that family, a new best or ECMP set goes to the {@link FibSink}; then answer queries;</li>
+ * <li>feed walks for newly established peers within the remaining budget, and one budget of
+ *     {@code show route} walks;</li>
+ * <li>each group encodes its pending changes once and sends them to its members, withdrawals
+ *     first; End-of-RIB follows a finished feed.</li>
  * </ol>
+ * Both families use the same tables on {@code long} prefix keys ({@link PrefixKeys}).
  * {@code turn()} is a plain method, so tests drive the RIB with no threads at all.
  * <p>The RIB thread is owned by this class; {@link #offer} is safe from any thread, everything
  * else must be called on the RIB thread (or by a test that owns the loop).
  */
 public final class RibLoop implements Runnable {
+    private static final System.Logger LOG = System.getLogger(RibLoop.class.getName());
+
     private final Queue<RibCommand> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private volatile Thread owner;
     private volatile boolean running = true;
 
-    private final int routerId;
+    private final int clusterId;
     private final int batchSize;
     private final int walkBudget;
+    private final LongSupplier clock;
     private final AttrsTable attrs = new AttrsTable();
     private final Peers peers = new Peers();
     private final NextHops nextHops = new NextHops();
+    private final PrefixKeys prefixKeys = new PrefixKeys();
     private final DecisionProcess decision;
-    private final LocRib locRib;
+    private final LocRib[] locRibs = new LocRib[Family.values().length];
     private final FibSink fib;
+    private final RouteImport routeImport;
+    private final RibQueries queries;
     private AdjRibIn[] adjRibIn = new AdjRibIn[32];
     private boolean[] channelUp = new boolean[32];
     private boolean[] endOfRib = new boolean[32];
+    private long[] since = new long[16];
     private final List<UpdateGroup> groups = new ArrayList<>();
     private final ArrayDeque<RibWalk> flushes = new ArrayDeque<>();
     private final ArrayDeque<RibWalk> feeds = new ArrayDeque<>();
+    private final ArrayDeque<RibWalk> routeWalks = new ArrayDeque<>();
     private final List<RibWalk> finished = new ArrayList<>();
-    private final List<RibCommand.Query> queries = new ArrayList<>();
+    private final List<RibCommand> queries0 = new ArrayList<>();
     private final long[] multipathScratch = new long[64];
+    private final LocRib.ChangeVisitor onChange4 = (p, what) -> onChange(Family.IPV4_UNICAST, p, what);
+    private final LocRib.ChangeVisitor onChange6 = (p, what) -> onChange(Family.IPV6_UNICAST, p, what);
     private int turnWork;
 
     /**
-     * @param routerId our BGP identifier, for the RFC 4456 §8 ORIGINATOR_ID loop check
+     * @param routerId our BGP identifier (RFC 4456 §8 ORIGINATOR_ID loop check)
+     * @param clusterId our RFC 4456 cluster id (BIRD's default: the router id)
      * @param fib null when routes are not installed (a pure route reflector)
+     * @param clock epoch milliseconds, for the "since" of {@code show route}
      */
-    public RibLoop(int routerId, DecisionOptions options, FibSink fib, int batchSize, int walkBudget) {
-        this.routerId = routerId;
+    public RibLoop(int routerId, int clusterId, DecisionOptions options, FibSink fib, int batchSize, int walkBudget, LongSupplier clock) {
+        this.clusterId = clusterId;
         this.batchSize = batchSize;
         this.walkBudget = walkBudget;
         this.fib = fib;
+        this.clock = clock;
         this.decision = new DecisionProcess(attrs, peers, nextHops, options);
-        this.locRib = new LocRib(attrs, decision);
+        for (Family f : Family.values()) locRibs[f.ordinal()] = new LocRib(attrs, decision);
+        this.routeImport = new RouteImport(attrs, prefixKeys, routerId, clusterId);
+        this.queries = new RibQueries(locRibs, prefixKeys, attrs, peers, decision, this::since);
+    }
+
+    /** Cluster id = router id, the system clock. */
+    public RibLoop(int routerId, DecisionOptions options, FibSink fib, int batchSize, int walkBudget) {
+        this(routerId, routerId, options, fib, batchSize, walkBudget, System::currentTimeMillis);
     }
 
     /** Queues a command; wakes the RIB thread only when the inbox goes from empty to non-empty. */
@@ -120,10 +146,12 @@ public final class RibLoop implements Runnable {
         turnWork += drained;
 
         int budget = runWalks(flushes, walkBudget);
-        locRib.evaluateDirty(this::onChange);
-        for (int i = 0; i < queries.size(); i++) queries.get(i).reply().accept(query(queries.get(i).prefix()));
-        queries.clear();
+        locRibs[0].evaluateDirty(onChange4);
+        locRibs[1].evaluateDirty(onChange6);
+        for (int i = 0; i < queries0.size(); i++) answer(queries0.get(i));
+        queries0.clear();
         runWalks(feeds, budget);
+        runWalks(routeWalks, walkBudget);
 
         for (int i = 0; i < groups.size(); i++) {
             UpdateGroup g = groups.get(i);
@@ -150,43 +178,93 @@ public final class RibLoop implements Runnable {
 
     private void apply(RibCommand command) {
         switch (command) {
-            case RibCommand.AddPeer a -> peers.put(a.peer());
+            case RibCommand.AddPeer a -> addPeer(a.peer());
+            case RibCommand.RemovePeer r -> removePeer(r.peer());
             case RibCommand.PeerUp u -> peerUp(u);
             case RibCommand.PeerDown d -> peerDown(d.peer());
-            case RibCommand.Update u -> update(u.channel(), u.withdrawn(), u.announced(), u.attrs());
-            case RibCommand.Originate o -> originate(o);
-            case RibCommand.Unoriginate u -> unoriginate(u);
-            case RibCommand.EndOfRib e -> { if (e.channel() < endOfRib.length) endOfRib[e.channel()] = true; }
-            case RibCommand.Query q -> queries.add(q); // answered once this turn's changes are decided
+            case RibCommand.Update u -> update(u.peer(), u.update());
+            case RibCommand.Originate o -> originate(o.peer(), o.prefix().family(), NlriList.builder(o.prefix().family(), false, 1).add(o.prefix(), 0).build(), o);
+            case RibCommand.Unoriginate u -> originate(u.peer(), u.prefix().family(), NlriList.builder(u.prefix().family(), false, 1).add(u.prefix(), 0).build(), null);
+            case RibCommand.QueryAll q -> routeWalks.add(new RouteWalk(queries, q.family(), q.peerFilter(), q.pageSize(), q.reply()));
+            case RibCommand.Query q -> queries0.add(q); // answered once this turn's changes are decided
+            case RibCommand.QueryFor q -> queries0.add(q);
+            case RibCommand.Stats s -> queries0.add(s);
         }
+    }
+
+    private void answer(RibCommand q) {
+        switch (q) {
+            case RibCommand.Query e -> e.reply().accept(queries.exact(e.prefix()));
+            case RibCommand.QueryFor f -> f.reply().accept(queries.longestMatch(f.address()));
+            case RibCommand.Stats s -> s.reply().accept(stats());
+            default -> throw new IllegalStateException("not a query: " + q);
+        }
+    }
+
+    private void addPeer(PeerInfo p) {
+        if (p.index() >= since.length) since = Arrays.copyOf(since, Math.max(p.index() + 1, since.length * 2));
+        if (!p.isBgp() && peers.get(p.index()) == null) since[p.index()] = clock.getAsLong();
+        peers.put(p);
+    }
+
+    private void removePeer(int peer) {
+        PeerInfo p = peers.get(peer);
+        if (p == null) return;
+        peerDown(peer);
+        // forget it once its routes are flushed: the decision process still reads it until then
+        flushes.add(budget -> {
+            if (peers.get(peer) == p) peers.remove(peer);
+            return true;
+        });
     }
 
     private void peerUp(RibCommand.PeerUp u) {
         PeerInfo peer = peers.get(u.peer());
-        if (peer == null) return;
-        for (Family f : u.families()) {
+        if (peer == null || !peer.isBgp()) {
+            LOG.log(System.Logger.Level.WARNING, "PeerUp for unknown peer " + u.peer());
+            return;
+        }
+        peerDown(u.peer()); // a session replaced without PeerDown
+        if (peer.bgpId() != u.peerBgpId()) peers.put(peer = peer.withBgpId(u.peerBgpId()));
+        since[u.peer()] = clock.getAsLong();
+        for (Family f : Family.values()) {
+            if (!u.families().contains(f)) continue;
             int ch = openChannel(u.peer(), f);
             endOfRib[ch] = false;
-            if (f == Family.IPV4_UNICAST) {
-                UpdateGroup g = new UpdateGroup(f, peer, u.sink(), peers, attrs, decision.options().defaultLocalPref());
+            GroupKey key = GroupKey.of(f, peer, u.encode());
+            UpdateGroup g = group(key);
+            if (g == null) {
+                g = new UpdateGroup(key, peers, attrs, prefixKeys, clusterId, decision.options().defaultLocalPref());
+                g.addMember(u.peer(), u.sink());
+                g.memberFed(u.peer());
                 groups.add(g);
-                feeds.add(new FeedWalk(g, locRib));
+                feeds.add(new FeedWalk(g, locRibs[f.ordinal()]));
             } else {
-                u.sink().endOfRib(f); // no IPv6 Loc-RIB yet: nothing to feed
+                g.addMember(u.peer(), u.sink());
+                feeds.add(new MemberFeed(g, u.peer(), u.sink()));
             }
         }
     }
 
+    private UpdateGroup group(GroupKey key) {
+        for (int i = 0; i < groups.size(); i++) if (groups.get(i).key().equals(key)) return groups.get(i);
+        return null;
+    }
+
     private void peerDown(int peer) {
-        for (Family f : Family.values()) {
-            int ch = Channels.index(peer, f);
-            if (ch >= channelUp.length || !channelUp[ch]) continue;
+        for (Family f : Family.values()) closeChannel(peer, f);
+    }
+
+    /** Flushes the channel's routes and stops exporting the family to the peer. */
+    private void closeChannel(int peer, Family f) {
+        int ch = Channels.index(peer, f);
+        if (ch < channelUp.length && channelUp[ch]) {
             channelUp[ch] = false;
-            flushes.add(new FlushWalk(ch, adjRibIn[ch].flush(), locRib));
+            flushes.add(new FlushWalk(ch, adjRibIn[ch].flush(), locRibs[f.ordinal()]));
         }
         for (int i = groups.size() - 1; i >= 0; i--) {
             UpdateGroup g = groups.get(i);
-            if (g.hasMember(peer)) {
+            if (g.family() == f && g.hasMember(peer) && g.removeMember(peer)) {
                 g.close();
                 groups.remove(i);
             }
@@ -206,104 +284,108 @@ public final class RibLoop implements Runnable {
         return ch;
     }
 
-    private void update(int channel, NlriList withdrawn, NlriList announced, Attrs a) {
-        if (channel >= channelUp.length || !channelUp[channel]) return; // late message from a closed session
-        AdjRibIn in = adjRibIn[channel];
-        if (withdrawn != null) withdraw(channel, in, withdrawn);
-        if (announced == null || announced.isEmpty() || a == null) return;
-        // RFC 4456 §8: a route carrying our own ORIGINATOR_ID has looped back; ignore it
-        if (a.has(Attrs.HAS_ORIGINATOR_ID) && a.originatorId() == routerId) {
-            withdraw(channel, in, announced);
+    private boolean isUp(int ch) { return ch < channelUp.length && channelUp[ch]; }
+
+    private void update(int peer, InboundUpdate u) {
+        PeerInfo from = peers.get(peer);
+        if (from == null || !u.usable()) return;
+        if (u.action() == ErrorAction.AFI_SAFI_DISABLE && u.errorFamily() != null && isUp(Channels.index(peer, u.errorFamily()))) {
+            // RFC 7606 §2 / RFC 4760 §7: as if the family had not been negotiated
+            LOG.log(System.Logger.Level.WARNING, "peer " + peer + ": " + u.errorFamily().shortName() + " disabled after a malformed UPDATE: " + u.error());
+            closeChannel(peer, u.errorFamily());
+        }
+        if (u.isEndOfRib()) {
+            int ch = Channels.index(peer, u.endOfRib());
+            if (isUp(ch)) endOfRib[ch] = true;
             return;
         }
-        int id = attrs.intern(a);
-        boolean v4 = announced.family() == Family.IPV4_UNICAST;
-        boolean addPath = announced.hasPathIds();
-        for (int i = 0; i < announced.size(); i++) {
-            if (addPath) {
-                if (v4) in.update(announced.v4(i), announced.pathId(i), id); // ADD-PATH paths do not reach the Loc-RIB yet
-            } else if (v4) {
-                long p = announced.v4(i);
-                if (in.update(p, id)) locRib.put(p, Candidates.pack(channel, id));
-            } else {
-                in.update(announced.prefix(i), id);
-            }
-        }
-        attrs.release(id);
-    }
-
-    private void withdraw(int channel, AdjRibIn in, NlriList withdrawn) {
-        boolean v4 = withdrawn.family() == Family.IPV4_UNICAST;
-        boolean addPath = withdrawn.hasPathIds();
-        for (int i = 0; i < withdrawn.size(); i++) {
-            if (addPath) {
-                if (v4) in.withdraw(withdrawn.v4(i), withdrawn.pathId(i));
-            } else if (v4) {
-                long p = withdrawn.v4(i);
-                if (in.withdraw(p)) locRib.remove(p, channel);
-            } else {
-                in.withdraw(withdrawn.prefix(i));
-            }
+        for (Family f : Family.values()) {
+            int ch = Channels.index(peer, f);
+            if (!isUp(ch)) continue; // not negotiated, disabled, or a late message from a closed session
+            routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], u.withdrawn(f), u.announced(f), u.attrs(f));
         }
     }
 
-    private void originate(RibCommand.Originate o) {
-        if (peers.get(o.peer()) == null || peers.get(o.peer()).isBgp()) return;
-        int ch = openChannel(o.peer(), o.prefix().family());
-        NlriList one = NlriList.builder(o.prefix().family(), false, 1).add(o.prefix(), 0).build();
-        update(ch, null, one, o.attrs());
+    private void originate(int peer, Family f, NlriList one, RibCommand.Originate o) {
+        PeerInfo from = peers.get(peer);
+        if (from == null || from.isBgp()) return;
+        int ch = o != null ? openChannel(peer, f) : Channels.index(peer, f);
+        if (!isUp(ch)) return;
+        if (o != null) routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], null, one, o.attrs());
+        else routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], one, null, null);
     }
 
-    private void unoriginate(RibCommand.Unoriginate u) {
-        int ch = Channels.index(u.peer(), u.prefix().family());
-        NlriList one = NlriList.builder(u.prefix().family(), false, 1).add(u.prefix(), 0).build();
-        update(ch, one, null, null);
-    }
-
-    private void onChange(long prefix, int what) {
+    private void onChange(Family f, long prefix, int what) {
         turnWork++;
+        LocRib rib = locRibs[f.ordinal()];
         if ((what & LocRib.BEST_CHANGED) != 0) {
-            long best = locRib.best(prefix);
-            for (int i = 0; i < groups.size(); i++) groups.get(i).export(prefix, best);
+            long best = rib.best(prefix);
+            for (int i = 0; i < groups.size(); i++) {
+                UpdateGroup g = groups.get(i);
+                if (g.family() == f) g.export(prefix, best);
+            }
         }
         if (fib != null) {
-            int k = locRib.multipath(prefix, multipathScratch);
+            int k = rib.multipath(prefix, multipathScratch);
             NextHop[] nhs = new NextHop[k];
             for (int i = 0; i < k; i++) nhs[i] = attrs.get(Candidates.attrs(multipathScratch[i])).nextHop();
-            fib.route(prefix, nhs, k == 0 ? null : peers.get(Candidates.peer(multipathScratch[0])).kind());
+            var source = k == 0 ? null : peers.get(Candidates.peer(multipathScratch[0])).kind();
+            if (f == Family.IPV4_UNICAST) fib.route(prefix, nhs, source);
+            else fib.route6(prefixKeys.prefix(f, prefix), nhs, source);
         }
     }
 
-    private List<RouteView> query(Prefix prefix) {
-        if (prefix.family() != Family.IPV4_UNICAST) return List.of();
-        long p = prefix.packed();
-        long[] all = new long[locRib.candidateCount(p)];
-        int n = locRib.candidates(p, all);
-        int k = locRib.multipath(p, multipathScratch);
-        List<RouteView> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            boolean best = k > 0 && i == 0;
-            int why = i == 0 ? 0 : Math.abs(decision.compare(all[0], all[i]));
-            out.add(new RouteView(prefix, Candidates.peer(all[i]), attrs.get(Candidates.attrs(all[i])), best, i < k, why));
+    private RibStats stats() {
+        List<RibStats.ChannelStats> channels = new ArrayList<>();
+        for (int peer = 0; peer < peers.limit(); peer++) {
+            if (peers.get(peer) == null) continue;
+            for (Family f : Family.values()) {
+                int ch = Channels.index(peer, f);
+                if (ch >= adjRibIn.length || adjRibIn[ch] == null) continue;
+                int exported = 0;
+                for (int i = 0; i < groups.size(); i++) {
+                    UpdateGroup g = groups.get(i);
+                    if (g.family() == f && g.hasMember(peer)) exported = g.adjRibOut().size();
+                }
+                channels.add(new RibStats.ChannelStats(peer, f, adjRibIn[ch].size(), exported, locRibs[f.ordinal()].preferred(ch), endOfRib[ch]));
+            }
         }
-        return out;
+        int routes = locRibs[0].routeCount() + locRibs[1].routeCount();
+        return new RibStats(channels, attrs.size(), locRibs[0].size(), locRibs[1].size(), routes);
     }
+
+    private long since(int peer) { return peer < since.length ? since[peer] : 0; }
 
     // Read-only views for tests, statistics and `show memory`; RIB thread only.
 
     public AttrsTable attrsTable() { return attrs; }
 
-    public LocRib locRib() { return locRib; }
+    /** The IPv4 Loc-RIB. */
+    public LocRib locRib() { return locRibs[0]; }
+
+    public LocRib locRib(Family f) { return locRibs[f.ordinal()]; }
+
+    public PrefixKeys prefixKeys() { return prefixKeys; }
 
     public NextHops nextHops() { return nextHops; }
 
     public Peers peers() { return peers; }
+
+    /** The update groups of a family, for tests and {@code show memory}. */
+    public List<UpdateGroup> groups(Family f) {
+        List<UpdateGroup> out = new ArrayList<>();
+        for (UpdateGroup g : groups) if (g.family() == f) out.add(g);
+        return out;
+    }
 
     /** The channel's Adj-RIB-In, or null if it was never opened. */
     public AdjRibIn adjRibIn(int channel) { return channel < adjRibIn.length ? adjRibIn[channel] : null; }
 
     public boolean endOfRibReceived(int channel) { return channel < endOfRib.length && endOfRib[channel]; }
 
-    /** True while flush or feed walks remain. */
-    public boolean walking() { return !flushes.isEmpty() || !feeds.isEmpty(); }
+    /** Routes dropped by the import loop checks since start. */
+    public long loopedRoutes() { return routeImport.looped(); }
+
+    /** True while flush, feed or query walks remain. */
+    public boolean walking() { return !flushes.isEmpty() || !feeds.isEmpty() || !routeWalks.isEmpty(); }
 }

@@ -18,9 +18,10 @@ import org.bgpd.rib.route.Prefix;
  * The routes one channel received, before import policy (RFC 4271 §3.2 Adj-RIBs-In; kept
  * pre-policy so a policy change can be re-applied without a route refresh). Each entry holds one
  * {@link AttrsTable} reference.
- * <p>IPv4 is a {@code Long2IntOpenHashMap} packed prefix → attrs id: 12 bytes a slot, no object
- * per route. IPv6 is keyed by {@link Prefix} records: Calico's v6 tables are small, so one
- * object per route there is cheaper than a second packing scheme. ADD-PATH receive (RFC 7911)
+ * <p>A {@code Long2IntOpenHashMap} prefix key → attrs id: 12 bytes a slot, no object per route.
+ * The RIB loop uses it for both families, IPv6 through {@link PrefixKeys} ids (one instance
+ * per channel, so the key spaces never mix). The {@link Prefix}-keyed methods are an older
+ * IPv6 path the loop no longer uses. ADD-PATH receive (RFC 7911)
  * is rare here and lives in a separate map keyed by prefix then path id, so the common case
  * stays one flat map.
  * <p>Owned by the RIB thread; not thread-safe.

@@ -1,5 +1,6 @@
 package org.bgpd.rib.table;
 
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
@@ -38,6 +39,9 @@ public final class LocRib {
     /** prefix → offset into {@link #before}: {@code [k, c0 .. c(k-1)]}, the set before this round. */
     private final Long2IntOpenHashMap dirtyAt = new Long2IntOpenHashMap();
     private final LongArrayList before = new LongArrayList();
+    /** channel → how many prefixes have their best from it (for {@code show protocols}). */
+    private final Int2IntOpenHashMap preferred = new Int2IntOpenHashMap();
+    private int routes;
 
     public LocRib(AttrsTable attrs, CandidateOrder order) {
         this.attrs = attrs;
@@ -56,6 +60,7 @@ public final class LocRib {
             if (one == Candidates.NONE || Candidates.channel(one) == channel) {
                 single.put(prefix, candidate);
                 if (one != Candidates.NONE) attrs.release(Candidates.attrs(one));
+                else routes++;
                 return;
             }
             arr = new long[HEADER + 4];
@@ -75,6 +80,7 @@ public final class LocRib {
         if (HEADER + n == arr.length) overflow.put(prefix, arr = Arrays.copyOf(arr, arr.length * 2));
         arr[HEADER + n] = candidate;
         arr[0] = n + 1; // multipath count is recomputed by evaluate
+        routes++;
     }
 
     /** Removes the candidate from {@code channel}; @return true when there was one */
@@ -86,6 +92,7 @@ public final class LocRib {
             markDirty(prefix);
             single.remove(prefix);
             attrs.release(Candidates.attrs(one));
+            routes--;
             return true;
         }
         int n = count(arr);
@@ -95,6 +102,7 @@ public final class LocRib {
             attrs.release(Candidates.attrs(arr[i]));
             System.arraycopy(arr, i + 1, arr, i, HEADER + n - i - 1);
             n--;
+            routes--;
             if (n == 1) {
                 overflow.remove(prefix);
                 single.put(prefix, arr[HEADER]);
@@ -133,6 +141,10 @@ public final class LocRib {
             newBest = newK > 0 ? one : Candidates.NONE;
         }
         int result = oldBest != newBest ? BEST_CHANGED | MULTIPATH_CHANGED : 0;
+        if (oldBest != newBest) {
+            if (oldBest != Candidates.NONE) preferred.addTo(Candidates.channel(oldBest), -1);
+            if (newBest != Candidates.NONE) preferred.addTo(Candidates.channel(newBest), 1);
+        }
         if (result == 0 && !sameSet(at + 1, oldK, arr, newK)) result = MULTIPATH_CHANGED;
         for (int i = 0; i < oldK; i++) attrs.release(Candidates.attrs(before.getLong(at + 1 + i)));
         return result;
@@ -199,6 +211,12 @@ public final class LocRib {
         long[] arr = overflow.get(prefix);
         return arr != null ? count(arr) : single.containsKey(prefix) ? 1 : 0;
     }
+
+    /** Prefixes whose best came from {@code channel}. */
+    public int preferred(int channel) { return preferred.get(channel); }
+
+    /** Candidates held over all prefixes. */
+    public int routeCount() { return routes; }
 
     /** Prefixes with at least one candidate. */
     public int size() { return single.size() + overflow.size(); }

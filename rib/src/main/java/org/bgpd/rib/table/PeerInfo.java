@@ -6,27 +6,41 @@ import org.bgpd.rib.route.Prefix;
  * What the RIB knows about one peer: enough for the decision process and export rules.
  * {@code address} is a host prefix (/32 or /128); {@code localAs} is the AS we present on this
  * session (BIRD's per-protocol {@code local as}). AS numbers and the BGP identifier are unsigned
- * 32-bit values in ints. Pseudo-peers (STATIC, KERNEL) use our own router id and AS.
+ * 32-bit values in ints; {@code bgpId} is replaced by the one the peer's OPEN carried when the
+ * session comes up. Pseudo-peers (STATIC, KERNEL) use our own router id and AS.
  * Immutable; safe to share.
  */
 public record PeerInfo(int index, PeerKind kind, Prefix address, int as, int localAs, int bgpId,
-                       boolean ibgp, boolean rrClient) {
+                       boolean ibgp, boolean rrClient, NextHopMode nextHop) {
 
     public PeerInfo {
         if (index < 0 || index > Channels.MAX_PEER) throw new IllegalArgumentException("peer index " + index);
         if (address.length() != address.family().maxLength()) throw new IllegalArgumentException("peer address must be a host: " + address);
+        if (nextHop == null) nextHop = NextHopMode.DEFAULT;
+    }
+
+    public PeerInfo(int index, PeerKind kind, Prefix address, int as, int localAs, int bgpId, boolean ibgp, boolean rrClient) {
+        this(index, kind, address, as, localAs, bgpId, ibgp, rrClient, NextHopMode.DEFAULT);
     }
 
     /** A BGP session; iBGP when the peer's AS equals ours (RFC 4271 §3). */
     public static PeerInfo bgp(int index, String address, int as, int localAs, int bgpId, boolean rrClient) {
-        return new PeerInfo(index, PeerKind.BGP, Prefix.host(address), as, localAs, bgpId, as == localAs, rrClient);
+        return new PeerInfo(index, PeerKind.BGP, Prefix.host(address), as, localAs, bgpId, as == localAs, rrClient, NextHopMode.DEFAULT);
     }
 
     /** A pseudo-peer for locally originated routes. */
     public static PeerInfo local(int index, PeerKind kind, int localAs, int routerId) {
         if (kind == PeerKind.BGP) throw new IllegalArgumentException("not a pseudo-peer kind");
-        return new PeerInfo(index, kind, Prefix.v4(0, 32), localAs, localAs, routerId, false, false);
+        return new PeerInfo(index, kind, Prefix.v4(0, 32), localAs, localAs, routerId, false, false, NextHopMode.DEFAULT);
     }
 
     public boolean isBgp() { return kind == PeerKind.BGP; }
+
+    public PeerInfo withNextHop(NextHopMode mode) {
+        return new PeerInfo(index, kind, address, as, localAs, bgpId, ibgp, rrClient, mode);
+    }
+
+    public PeerInfo withBgpId(int id) {
+        return new PeerInfo(index, kind, address, as, localAs, id, ibgp, rrClient, nextHop);
+    }
 }

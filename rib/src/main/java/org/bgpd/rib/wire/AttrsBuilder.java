@@ -203,6 +203,11 @@ public final class AttrsBuilder {
         return this;
     }
 
+    public AttrsBuilder clearOriginatorId() {
+        hasOriginatorId = false;
+        return this;
+    }
+
     /** RFC 4456 §8: a reflector sets ORIGINATOR_ID only when the route has none. */
     public AttrsBuilder originatorIdIfAbsent(int id) {
         if (!hasOriginatorId) originatorId(id);

@@ -1,12 +1,16 @@
 package org.bgpd.rib.loop;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.util.HashMap;
+import java.util.Map;
 import org.bgpd.rib.route.NextHop;
+import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.PeerKind;
 
 /** A FIB that keeps the routes it was given and counts the calls. Not thread-safe. */
 final class RecordingFib implements FibSink {
     final Long2ObjectOpenHashMap<NextHop[]> routes = new Long2ObjectOpenHashMap<>();
+    final Map<Prefix, NextHop[]> routes6 = new HashMap<>();
     int calls;
 
     @Override
@@ -14,5 +18,12 @@ final class RecordingFib implements FibSink {
         calls++;
         if (nextHops.length == 0) routes.remove(prefix);
         else routes.put(prefix, nextHops);
+    }
+
+    @Override
+    public void route6(Prefix prefix, NextHop[] nextHops, PeerKind source) {
+        calls++;
+        if (nextHops.length == 0) routes6.remove(prefix);
+        else routes6.put(prefix, nextHops);
     }
 }

@@ -22,6 +22,10 @@ import org.bgpd.rib.table.Channels;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.PeerKind;
 import org.bgpd.rib.testing.TestAttrs;
+import org.bgpd.rib.wire.DecodeContext;
+import org.bgpd.rib.wire.EncodeContext;
+import org.bgpd.rib.wire.UpdateDecoder;
+import org.bgpd.rib.wire.UpdateEncoder;
 import org.junit.jupiter.api.Test;
 
 class RibLoopTest {
@@ -33,6 +37,8 @@ class RibLoopTest {
     final RibLoop rib = new RibLoop(0x0A00_00FF, DecisionOptions.defaults(), fib, 256, 64);
     final RecordingSink e1 = new RecordingSink(), e2 = new RecordingSink(), i1 = new RecordingSink(), i2 = new RecordingSink();
     final long p = Prefixes.parse("192.0.2.0/24");
+    static final NextHop SELF4 = NextHop.parse("10.0.0.254");
+    static final EncodeContext ENCODE = EncodeContext.of(SELF4, NextHop.parse("2001:db8::fe"));
 
     RibLoopTest() {
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(E1, "10.0.0.1", 65001, LOCAL_AS, 1, false)));
@@ -40,10 +46,10 @@ class RibLoopTest {
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(I1, "10.0.0.3", LOCAL_AS, LOCAL_AS, 3, false)));
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(I2, "10.0.0.4", LOCAL_AS, LOCAL_AS, 4, false)));
         rib.offer(new RibCommand.AddPeer(PeerInfo.local(STATIC, PeerKind.STATIC, LOCAL_AS, 0x0A00_00FF)));
-        rib.offer(new RibCommand.PeerUp(E1, V4, e1));
-        rib.offer(new RibCommand.PeerUp(E2, V4, e2));
-        rib.offer(new RibCommand.PeerUp(I1, V4, i1));
-        rib.offer(new RibCommand.PeerUp(I2, V4, i2));
+        rib.offer(new RibCommand.PeerUp(E1, E1, V4, ENCODE, e1));
+        rib.offer(new RibCommand.PeerUp(E2, E2, V4, ENCODE, e2));
+        rib.offer(new RibCommand.PeerUp(I1, I1, V4, ENCODE, i1));
+        rib.offer(new RibCommand.PeerUp(I2, I2, V4, ENCODE, i2));
         settle();
         for (RecordingSink s : List.of(e1, e2, i1, i2)) assertEquals("eor", s.take().getLast().kind());
     }
@@ -57,11 +63,17 @@ class RibLoopTest {
     }
 
     void announce(int peer, TestAttrs a, long... prefixes) {
-        rib.offer(new RibCommand.Update(ch(peer), null, nlri(prefixes), a.build()));
+        for (byte[] body : new UpdateEncoder(ENCODE).announce(a.build(), nlri(prefixes))) receive(peer, body);
     }
 
     void withdraw(int peer, long... prefixes) {
-        rib.offer(new RibCommand.Update(ch(peer), nlri(prefixes), null, null));
+        for (byte[] body : new UpdateEncoder(ENCODE).withdraw(nlri(prefixes))) receive(peer, body);
+    }
+
+    /** An UPDATE body as the session would hand it over: decoded with the peer's context. */
+    void receive(int peer, byte[] body) {
+        boolean ibgp = peer == I1 || peer == I2;
+        rib.offer(new RibCommand.Update(peer, UpdateDecoder.decode(body, 0, body.length, DecodeContext.of(ibgp, LOCAL_AS))));
     }
 
     void settle() {
@@ -87,7 +99,7 @@ class RibLoopTest {
         assertEquals(100, toI1.attrs().localPref());
         RecordingSink.Event toE1 = e1.last();
         assertEquals("announce", toE1.kind());
-        assertTrue(toE1.attrs().nextHop().isSelf());
+        assertEquals(SELF4, toE1.attrs().nextHop());
         assertEquals(3, toE1.attrs().asPathLength());
         assertEquals(LOCAL_AS, toE1.attrs().neighborAs());
         assertTrue(e2.events.stream().noneMatch(e -> e.kind().equals("announce")), "never back to its source");
@@ -140,15 +152,15 @@ class RibLoopTest {
 
     @Test
     void everythingWithdrawnLeavesNoAttrs() {
-        announce(E1, attrs().nextHop("10.0.0.1").path(65001).med(5), p, p + 256);
+        announce(E1, attrs().nextHop("10.0.0.1").path(65001).med(5), p, p + 0x1_0000);
         announce(E2, attrs().nextHop("10.0.0.2").path(65002), p);
-        announce(I1, attrs().nextHop("10.0.0.3").localPref(200), p + 512);
+        announce(I1, attrs().nextHop("10.0.0.3").localPref(200), p + 0x2_0000);
         rib.offer(new RibCommand.Originate(STATIC, Prefix.parse("198.51.100.0/24"), attrs().nextHop("self").build()));
         settle();
         assertTrue(rib.attrsTable().size() > 4, "inbound and outbound sets are live");
-        withdraw(E1, p, p + 256);
+        withdraw(E1, p, p + 0x1_0000);
         withdraw(E2, p);
-        withdraw(I1, p + 512);
+        withdraw(I1, p + 0x2_0000);
         rib.offer(new RibCommand.Unoriginate(STATIC, Prefix.parse("198.51.100.0/24")));
         settle();
         assertEquals(0, rib.locRib().size());
@@ -165,7 +177,7 @@ class RibLoopTest {
         assertArrayEquals(new long[] {local}, i2.last().prefixes());
         assertEquals(2, e1.events.size());
         for (RecordingSink.Event e : e1.events) {
-            assertTrue(e.attrs().nextHop().isSelf());
+            assertEquals(SELF4, e.attrs().nextHop());
             assertTrue(!e.attrs().has(Attrs.HAS_LOCAL_PREF), "no LOCAL_PREF to eBGP");
         }
         RecordingSink.Event localToE1 = e1.events.stream().filter(e -> e.prefixes()[0] == local).findFirst().orElseThrow();
@@ -185,13 +197,13 @@ class RibLoopTest {
 
     @Test
     void aNewPeerIsFedTheTableThenEndOfRib() {
-        announce(E1, attrs().nextHop("10.0.0.1").path(65001), p, p + 256);
+        announce(E1, attrs().nextHop("10.0.0.1").path(65001), p, p + 0x1_0000);
         settle();
         RecordingSink late = new RecordingSink();
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(9, "10.0.0.9", 65009, LOCAL_AS, 9, false)));
-        rib.offer(new RibCommand.PeerUp(9, V4, late));
+        rib.offer(new RibCommand.PeerUp(9, 9, V4, ENCODE, late));
         settle();
-        assertEquals(2, late.events.size());
+        assertEquals(2, late.events.size(), late.events.toString());
         assertEquals(2, late.events.get(0).prefixes().length);
         assertEquals("eor", late.last().kind());
     }
@@ -226,8 +238,9 @@ class RibLoopTest {
         Thread t = Thread.ofPlatform().name("rib-test").start(threaded);
         try {
             threaded.offer(new RibCommand.AddPeer(PeerInfo.bgp(E1, "10.0.0.1", 65001, LOCAL_AS, 1, false)));
-            threaded.offer(new RibCommand.PeerUp(E1, V4, new RecordingSink()));
-            threaded.offer(new RibCommand.Update(ch(E1), null, nlri(p), attrs().path(65001).build()));
+            threaded.offer(new RibCommand.PeerUp(E1, E1, V4, ENCODE, new RecordingSink()));
+            byte[] body = new UpdateEncoder(ENCODE).announce(attrs().path(65001).build(), nlri(p)).getFirst();
+            threaded.offer(new RibCommand.Update(E1, UpdateDecoder.decode(body, 0, body.length, DecodeContext.of(false, LOCAL_AS))));
             CompletableFuture<List<RouteView>> reply = new CompletableFuture<>();
             threaded.offer(new RibCommand.Query(Prefix.ofPacked(p), reply::complete));
             assertEquals(E1, reply.get(30, TimeUnit.SECONDS).getFirst().peer());

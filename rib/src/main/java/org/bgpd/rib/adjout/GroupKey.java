@@ -1,0 +1,20 @@
+package org.bgpd.rib.adjout;
+
+import org.bgpd.rib.route.Family;
+import org.bgpd.rib.table.NextHopMode;
+import org.bgpd.rib.table.PeerInfo;
+import org.bgpd.rib.wire.EncodeContext;
+
+/**
+ * The export parameters that decide what a peer is sent, byte for byte; peers with equal keys
+ * share one {@link UpdateGroup}. The encode context holds 4-octet AS, ADD-PATH send, message
+ * size and the session's own addresses that next hop "self" becomes. The peer's own AS is not
+ * part of it: export does not depend on it (the sender-side AS loop check is the receiver's).
+ * Immutable; safe to share.
+ */
+public record GroupKey(Family family, boolean ibgp, boolean rrClient, int localAs, NextHopMode nextHop, EncodeContext encode) {
+
+    public static GroupKey of(Family family, PeerInfo peer, EncodeContext encode) {
+        return new GroupKey(family, peer.ibgp(), peer.ibgp() && peer.rrClient(), peer.localAs(), peer.nextHop(), encode);
+    }
+}
