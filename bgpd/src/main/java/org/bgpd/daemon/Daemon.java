@@ -52,7 +52,7 @@ public final class Daemon implements AutoCloseable {
         this.config = config;
         this.configPath = configPath;
         int routerId = Addresses.routerId(config.routerId());
-        this.rib = new RibLoop(routerId, DecisionOptions.defaults(), FibSink.NONE, 4096, 4096);
+        this.rib = new RibLoop(routerId, DecisionOptions.defaults(), (prefix, nextHops, source) -> { }, 4096, 4096);
         this.ribThread = Thread.ofPlatform().name("rib").daemon(true).unstarted(rib);
         this.transport = new SessionTransport(1);
         this.listener = new BgpListener(transport.group(), byAddress::get);

@@ -53,10 +53,13 @@ final class AttrParsers {
         return NONE;
     }
 
-    /** 0/8, loopback 127/8, multicast 224/4 and reserved 240/4 (with broadcast) are not host addresses. */
+    /**
+     * 0/8, multicast 224/4 and reserved 240/4 (with broadcast) are not host addresses. Loopback
+     * 127/8 is allowed, as BIRD allows it: speakers on one host (labs, namespaces) use it.
+     */
     static boolean martian(int a) {
         int top = a >>> 24;
-        return top == 0 || top == 127 || top >= 224;
+        return top == 0 || top >= 224;
     }
 
     /** RFC 7606 §7.7: AGGREGATOR is 6 octets on 2-octet sessions, 8 on 4-octet ones; otherwise discard. */

@@ -79,9 +79,9 @@ final class MpReachCodec {
         return f;
     }
 
-    /** Unspecified, loopback and multicast addresses are no next hop. */
+    /** Unspecified and multicast addresses are no next hop; loopback ::1 is allowed, as for IPv4. */
     static boolean martian6(long hi, long lo) {
-        if (hi == 0 && (lo == 0 || lo == 1)) return true;
+        if (hi == 0 && lo == 0) return true;
         return (hi >>> 56) == 0xFF;
     }
 

@@ -75,8 +75,16 @@ class Rfc7606Test {
 
     @Test
     void s7_3_nextHopMartians() {
-        for (String nh : new String[] {"00000000", "7f000001", "e0000001", "ffffffff"})
+        for (String nh : new String[] {"00000000", "e0000001", "ffffffff"})
             withdrawn(decode(EBGP, ORIGIN_IGP + AS_PATH_65001 + "400304" + nh, NLRI_10_0_0_0_24), 8, "400304" + nh);
+    }
+
+    /** Loopback next hops are real hosts for speakers sharing one machine; BIRD accepts them too. */
+    @Test
+    void s7_3_loopbackNextHopIsAccepted() {
+        InboundUpdate u = decode(EBGP, ORIGIN_IGP + AS_PATH_65001 + "400304" + "7f000002", NLRI_10_0_0_0_24);
+        assertEquals(ErrorAction.NONE, u.action());
+        assertEquals(1, u.announced4().size());
     }
 
     @Test void s7_4_medBadLength() { withdrawn(decode(EBGP, BASE + "800403000001", NLRI_10_0_0_0_24), 5, "800403000001"); }
@@ -153,7 +161,7 @@ class Rfc7606Test {
 
     @Test
     void s7_11_mpReachMartianNextHopIsTreatAsWithdraw() {
-        String loop = "80 0e 1a 0002 01 10 00000000000000000000000000000001 00 20 20010db8";
+        String loop = "80 0e 1a 0002 01 10 ff020000000000000000000000000001 00 20 20010db8"; // multicast next hop
         InboundUpdate u = decode(EBGP, ORIGIN_IGP + AS_PATH_65001 + loop, "");
         assertEquals(TREAT_AS_WITHDRAW, u.action());
         assertEquals(Prefix.parse("2001:db8::/32"), u.withdrawn6().prefix(0));
