@@ -16,7 +16,6 @@ import org.bgpd.fsm.State;
 import org.bgpd.rib.loop.RouteView;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.wire.AttrsView;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,55 +26,74 @@ import org.junit.jupiter.api.Test;
 class BgpdBirdInteropTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** bgpd's YAML: one peer named bird1, one static blackhole. */
-    private static String bgpdConfig(String routerId, String self, int selfPort, long localAs, String peer, int peerPort,
-                                     long peerAs, String staticPrefix, String extraPeerKeys) {
-        return """
-                router-id: %s
-                local-as: %d
-                listen: {address: "%s", port: %d}
-                static-routes:
-                  - prefix: %s
-                    blackhole: true
-                    communities: ["65001:100"]
-                peers:
-                  - name: bird1
-                    address: "%s"
-                    port: %d
-                    remote-as: %d
-                    local-address: "%s"
-                    hold-time: 9
-                    connect-retry-time: 2
-                    export: all
-                %s
-                """.formatted(routerId, localAs, self, selfPort, staticPrefix, peer, peerPort, peerAs, self, extraPeerKeys);
-    }
-
-    private static BirdConfig birdConfig(String routerId, String self, int selfPort, long selfAs, String peer, int peerPort,
-                                         long peerAs, boolean v6, BirdBgpProtocol.Builder tweak) {
-        BirdConfig.Builder b = BirdConfig.builder().routerId(routerId);
-        BirdChannel ch;
-        if (v6) {
-            b.staticProtocol(BirdStaticProtocol.ipv6("static1").blackhole("2001:db8:99::/48"));
-            ch = BirdChannel.ipv6().importAll().exportProtocol("static1");
-        } else {
-            b.staticProtocol(BirdStaticProtocol.ipv4("static1").blackhole("10.99.0.0/24"));
-            ch = BirdChannel.ipv4().importAll().exportProtocol("static1");
+    /**
+     * Where the two speakers listen: bgpd on {@code bgpd}, BIRD on {@code bird}, each with a free
+     * port. The addresses must differ: BIRD refuses a route whose next hop is its own address.
+     */
+    private record Ends(String bgpdId, String bgpd, int bgpdPort, String birdId, String bird, int birdPort) {
+        static Ends ipv4() {
+            String a = LoopbackAddresses.nextIpv4();
+            String b = LoopbackAddresses.nextIpv4();
+            return new Ends(a, a, TcpPorts.free(a), b, b, TcpPorts.free(b));
         }
-        tweak.local(self, selfPort, selfAs).neighbor(peer, peerPort, peerAs).holdTime(9).multihop().channel(ch);
-        return b.bgp(tweak).build();
+
+        static Ends ipv6(String a, String b) {
+            return new Ends("10.0.6.1", a, TcpPorts.free(a), "10.0.6.2", b, TcpPorts.free(b));
+        }
+
+        /** bgpd's YAML: one peer named bird1, one static blackhole. */
+        String bgpdConfig(long localAs, long birdAs, String staticPrefix, String extraPeerKeys) {
+            return """
+                    router-id: %s
+                    local-as: %d
+                    listen: {address: "%s", port: %d}
+                    static-routes:
+                      - prefix: %s
+                        blackhole: true
+                        communities: ["65001:100"]
+                    peers:
+                      - name: bird1
+                        address: "%s"
+                        port: %d
+                        remote-as: %d
+                        local-address: "%s"
+                        hold-time: 9
+                        connect-retry-time: 2
+                        export: all
+                    %s
+                    """.formatted(bgpdId, localAs, bgpd, bgpdPort, staticPrefix, bird, birdPort, birdAs, bgpd,
+                    extraPeerKeys);
+        }
+
+        BgpdInstance startBgpd(String extraPeerKeys) {
+            return BgpdInstance.start(bgpdConfig(65001, 65002, "192.0.2.0/24", extraPeerKeys));
+        }
+
+        /** BIRD as AS 65002 with one static route exported to its peer peer1. */
+        BirdProcess startBird(long bgpdAs, boolean v6, BirdBgpProtocol.Builder peer) {
+            BirdConfig.Builder b = BirdConfig.builder().routerId(birdId);
+            BirdChannel ch;
+            if (v6) {
+                b.staticProtocol(BirdStaticProtocol.ipv6("static1").blackhole("2001:db8:99::/48"));
+                ch = BirdChannel.ipv6().importAll().exportProtocol("static1");
+            } else {
+                b.staticProtocol(BirdStaticProtocol.ipv4("static1").blackhole("10.99.0.0/24"));
+                ch = BirdChannel.ipv4().importAll().exportProtocol("static1");
+            }
+            peer.local(bird, birdPort, 65002).neighbor(bgpd, bgpdPort, bgpdAs).holdTime(9).multihop().channel(ch);
+            return BirdProcess.start(b.bgp(peer).build());
+        }
+
+        BirdProcess startBird(BirdBgpProtocol.Builder peer) { return startBird(65001, false, peer); }
     }
 
     private static String asPath(RouteView r) { return AttrsView.asPathText(r.attrs()); }
 
     @Test
     void ipv4SessionCarriesRoutesBothWaysWithTheirAttributes() {
-        String a = LoopbackAddresses.nextIpv4();
-        String b = LoopbackAddresses.nextIpv4();
-        int pa = TcpPorts.free(a);
-        int pb = TcpPorts.free(b);
-        try (BgpdInstance bgpd = BgpdInstance.start(bgpdConfig(a, a, pa, 65001, b, pb, 65002, "192.0.2.0/24", ""));
-             BirdProcess bird = BirdProcess.start(birdConfig(b, b, pb, 65002, a, pa, 65001, false, BirdBgpProtocol.builder("peer1")))) {
+        Ends e = Ends.ipv4();
+        try (BgpdInstance bgpd = e.startBgpd("");
+             BirdProcess bird = e.startBird(BirdBgpProtocol.builder("peer1"))) {
             bgpd.awaitEstablished("bird1", TIMEOUT);
             BirdProtocolDetails d = bird.awaitEstablished("peer1", TIMEOUT);
             assertEquals(65001, d.neighborAs());
@@ -83,58 +101,49 @@ class BgpdBirdInteropTest {
             // BIRD's static route in our RIB, as BIRD sent it.
             RouteView in = bgpd.awaitRoute("10.99.0.0/24", TIMEOUT);
             assertEquals("65002", asPath(in));
-            assertEquals(b, in.attrs().nextHop().toString());
+            assertEquals(e.bird(), in.attrs().nextHop().toString());
             assertEquals(Attrs.ORIGIN_IGP, in.attrs().origin());
 
             // Our static route at BIRD: our AS prepended, next hop self, community kept.
             BirdRoute out = bird.awaitRoute("192.0.2.0/24", TIMEOUT);
             assertEquals("65001", out.asPath());
-            assertEquals(a, out.bgpNextHop());
+            assertEquals(e.bgpd(), out.bgpNextHop());
             assertEquals("IGP", out.attribute("BGP.origin"));
             assertEquals("(65001,100)", out.attribute("BGP.community"));
         }
     }
 
     @Test
-    @Disabled("bgpd-side bug found here: over an IPv6 session BIRD's IPv6 route never reaches our Loc-RIB; see the issue 2 closing note")
     void ipv6SessionCarriesRoutesBothWays() {
-        int pa = TcpPorts.free("::1");
-        int pb = TcpPorts.free("::1");
-        String yaml = bgpdConfig("10.0.6.1", "::1", pa, 65001, "::1", pb, 65002, "2001:db8:1::/48", "    families: [ipv6]");
-        try (BgpdInstance bgpd = BgpdInstance.start(yaml);
-             BirdProcess bird = BirdProcess.start(birdConfig("10.0.6.2", "::1", pb, 65002, "::1", pa, 65001, true,
-                     BirdBgpProtocol.builder("peer1")))) {
-            bgpd.awaitEstablished("bird1", TIMEOUT);
-            bird.awaitEstablished("peer1", TIMEOUT);
-            RouteView in = bgpd.awaitRoute("2001:db8:99::/48", TIMEOUT);
-            assertEquals("65002", asPath(in));
-            BirdRoute out = bird.awaitRoute("2001:db8:1::/48", TIMEOUT);
-            assertEquals("65001", out.asPath());
-            assertEquals("::1", out.bgpNextHop());
+        try (LoopbackAddresses.Ipv6 a = LoopbackAddresses.addIpv6(61);
+             LoopbackAddresses.Ipv6 b = LoopbackAddresses.addIpv6(62)) {
+            Ends e = Ends.ipv6(a.address(), b.address());
+            String yaml = e.bgpdConfig(65001, 65002, "2001:db8:1::/48", "    families: [ipv6]");
+            try (BgpdInstance bgpd = BgpdInstance.start(yaml);
+                 BirdProcess bird = e.startBird(65001, true, BirdBgpProtocol.builder("peer1"))) {
+                bgpd.awaitEstablished("bird1", TIMEOUT);
+                bird.awaitEstablished("peer1", TIMEOUT);
+                RouteView in = bgpd.awaitRoute("2001:db8:99::/48", TIMEOUT);
+                assertEquals("65002", asPath(in));
+                assertEquals(e.bird(), in.attrs().nextHop().toString());
+                BirdRoute out = bird.awaitRoute("2001:db8:1::/48", TIMEOUT);
+                assertEquals("65001", out.asPath());
+                assertEquals(e.bgpd(), out.bgpNextHop());
+            }
         }
     }
 
     @Test
     void md5PasswordMustMatch() {
-        String a = LoopbackAddresses.nextIpv4();
-        String b = LoopbackAddresses.nextIpv4();
-        int pa = TcpPorts.free(a);
-        int pb = TcpPorts.free(b);
-        String yaml = bgpdConfig(a, a, pa, 65001, b, pb, 65002, "192.0.2.0/24", "    password: s3cret");
-        try (BgpdInstance bgpd = BgpdInstance.start(yaml);
-             BirdProcess bird = BirdProcess.start(birdConfig(b, b, pb, 65002, a, pa, 65001, false,
-                     BirdBgpProtocol.builder("peer1").password("s3cret")))) {
+        Ends e = Ends.ipv4();
+        try (BgpdInstance bgpd = e.startBgpd("    password: s3cret");
+             BirdProcess bird = e.startBird(BirdBgpProtocol.builder("peer1").password("s3cret"))) {
             bgpd.awaitEstablished("bird1", TIMEOUT);
             bird.awaitEstablished("peer1", TIMEOUT);
         }
-        a = LoopbackAddresses.nextIpv4();
-        b = LoopbackAddresses.nextIpv4();
-        int qa = TcpPorts.free(a);
-        int qb = TcpPorts.free(b);
-        yaml = bgpdConfig(a, a, qa, 65001, b, qb, 65002, "192.0.2.0/24", "    password: s3cret");
-        try (BgpdInstance bgpd = BgpdInstance.start(yaml);
-             BirdProcess bird = BirdProcess.start(birdConfig(b, b, qb, 65002, a, qa, 65001, false,
-                     BirdBgpProtocol.builder("peer1").password("wrong")))) {
+        Ends wrong = Ends.ipv4();
+        try (BgpdInstance bgpd = wrong.startBgpd("    password: s3cret");
+             BirdProcess bird = wrong.startBird(BirdBgpProtocol.builder("peer1").password("wrong"))) {
             // A wrong key is a silent SYN drop: watch our side try several times and never get further.
             Await.until("bgpd retried the connection", TIMEOUT, () -> bgpd.session("bird1"), s -> s.connectAttempts() >= 3,
                     () -> bgpd.session("bird1").toString());
@@ -146,12 +155,9 @@ class BgpdBirdInteropTest {
 
     @Test
     void reconnectsAfterBirdIsKilledAndRestarted() {
-        String a = LoopbackAddresses.nextIpv4();
-        String b = LoopbackAddresses.nextIpv4();
-        int pa = TcpPorts.free(a);
-        int pb = TcpPorts.free(b);
-        try (BgpdInstance bgpd = BgpdInstance.start(bgpdConfig(a, a, pa, 65001, b, pb, 65002, "192.0.2.0/24", ""));
-             BirdProcess bird = BirdProcess.start(birdConfig(b, b, pb, 65002, a, pa, 65001, false, BirdBgpProtocol.builder("peer1")))) {
+        Ends e = Ends.ipv4();
+        try (BgpdInstance bgpd = e.startBgpd("");
+             BirdProcess bird = e.startBird(BirdBgpProtocol.builder("peer1"))) {
             Instant firstUp = bgpd.awaitEstablished("bird1", TIMEOUT).since();
             bgpd.awaitRoute("10.99.0.0/24", TIMEOUT);
             bird.kill9();
@@ -172,13 +178,9 @@ class BgpdBirdInteropTest {
      */
     @Test
     void twoOctetAsPeerWorks() {
-        String a = LoopbackAddresses.nextIpv4();
-        String b = LoopbackAddresses.nextIpv4();
-        int pa = TcpPorts.free(a);
-        int pb = TcpPorts.free(b);
-        try (BgpdInstance bgpd = BgpdInstance.start(bgpdConfig(a, a, pa, 65001, b, pb, 65002, "192.0.2.0/24", ""));
-             BirdProcess bird = BirdProcess.start(birdConfig(b, b, pb, 65002, a, pa, 65001, false,
-                     BirdBgpProtocol.builder("peer1").as4Off()))) {
+        Ends e = Ends.ipv4();
+        try (BgpdInstance bgpd = e.startBgpd("");
+             BirdProcess bird = e.startBird(BirdBgpProtocol.builder("peer1").as4Off())) {
             assertTrue(!bgpd.awaitEstablished("bird1", TIMEOUT).negotiated().fourOctetAs());
             bird.awaitEstablished("peer1", TIMEOUT);
             assertEquals("65002", asPath(bgpd.awaitRoute("10.99.0.0/24", TIMEOUT)));
@@ -188,23 +190,20 @@ class BgpdBirdInteropTest {
 
     @Test
     void peerSendingGarbageGetsNotificationAndOtherSessionsCarryOn() throws IOException {
-        String a = LoopbackAddresses.nextIpv4();
-        String b = LoopbackAddresses.nextIpv4();
+        Ends e = Ends.ipv4();
         String c = LoopbackAddresses.nextIpv4();
-        int pa = TcpPorts.free(a);
-        int pb = TcpPorts.free(b);
         String rawPeer = """
                   - name: raw
                     address: "%s"
                     remote-as: 65003
                     passive: true
                 """.formatted(c);
-        try (BgpdInstance bgpd = BgpdInstance.start(bgpdConfig(a, a, pa, 65001, b, pb, 65002, "192.0.2.0/24", "") + rawPeer);
-             BirdProcess bird = BirdProcess.start(birdConfig(b, b, pb, 65002, a, pa, 65001, false, BirdBgpProtocol.builder("peer1")))) {
+        try (BgpdInstance bgpd = e.startBgpd(rawPeer);
+             BirdProcess bird = e.startBird(BirdBgpProtocol.builder("peer1"))) {
             Instant up = bgpd.awaitEstablished("bird1", TIMEOUT).since();
             try (Socket s = new Socket()) {
                 s.bind(new InetSocketAddress(InetAddress.getByName(c), 0));
-                s.connect(new InetSocketAddress(InetAddress.getByName(a), pa), 5000);
+                s.connect(new InetSocketAddress(InetAddress.getByName(e.bgpd()), e.bgpdPort()), 5000);
                 s.setSoTimeout(10_000);
                 OutputStream out = s.getOutputStream();
                 byte[] garbage = new byte[19]; // a zero marker: RFC 4271 §6.1 Connection Not Synchronized
