@@ -13,7 +13,6 @@ import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.model.PeerConfig;
 import org.bgpd.config.model.StaticRoute;
 import org.bgpd.rib.decision.DecisionOptions;
-import org.bgpd.rib.loop.FibSink;
 import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
 import org.bgpd.rib.route.NextHop;
@@ -52,7 +51,8 @@ public final class Daemon implements AutoCloseable {
         this.config = config;
         this.configPath = configPath;
         int routerId = Addresses.routerId(config.routerId());
-        this.rib = new RibLoop(routerId, DecisionOptions.defaults(), (prefix, nextHops, source) -> { }, 4096, 4096);
+        // No FIB sink until fib-sync is wired: null lets the RIB skip the multipath work per change.
+        this.rib = new RibLoop(routerId, DecisionOptions.defaults(), null, 4096, 4096);
         this.ribThread = Thread.ofPlatform().name("rib").daemon(true).unstarted(rib);
         this.transport = new SessionTransport(1);
         this.listener = new BgpListener(transport.group(), byAddress::get);

@@ -24,10 +24,9 @@ final class SessionSettingsFactory {
         PeerSettings ps = peer.settings();
         int routerId = Addresses.routerId(cfg.routerId());
         Timers t = ps.timers();
-        int hold = t.holdTime();
-        int keepalive = t.keepaliveTime() > 0 ? t.keepaliveTime() : hold / 3;
+        // The loader has already defaulted keepalive to a third of the hold time.
         FsmConfig fsm = FsmConfig.defaults(cfg.localAs(), routerId, peer.remoteAs(), offer(ps))
-                .withHoldTime(hold, keepalive)
+                .withHoldTime(t.holdTime(), t.keepaliveTime())
                 .withConnectRetry(t.connectRetryTime(), FsmConfig.DEFAULT_CONNECT_DELAY_TIME)
                 .withPassive(ps.passive())
                 .withJitter(FsmConfig.RFC4271_JITTER);
