@@ -1,6 +1,5 @@
 package org.bgpd.config.yaml;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -61,27 +60,16 @@ final class RouteChangesMapper {
 
     private <T> CommunityEdit<T> edit(Node node, String what, Function<Node, T> reader) {
         MappingReader m = MappingReader.of(node, what, EDIT_KEYS, diag);
-        List<T> add = m.has("add") ? items(m.get("add"), reader) : List.of();
-        List<T> remove = m.has("remove") ? items(m.get("remove"), reader) : List.of();
+        List<T> add = m.has("add") ? v.list(m.get("add"), reader) : List.of();
+        List<T> remove = m.has("remove") ? v.list(m.get("remove"), reader) : List.of();
         Optional<List<T>> replace = Optional.empty();
         if (m.has("replace")) {
-            replace = Optional.of(items(m.get("replace"), reader));
+            replace = Optional.of(v.list(m.get("replace"), reader));
             if (m.has("add") || m.has("remove")) {
                 diag.error(m.get("replace").getStartMark(), "replace cannot be combined with add or remove in " + what);
             }
         }
         return new CommunityEdit<>(add, remove, replace);
-    }
-
-    private <T> List<T> items(Node n, Function<Node, T> reader) {
-        List<T> out = new ArrayList<>();
-        for (Node item : v.list(n)) {
-            T t = reader.apply(item);
-            if (t != null) {
-                out.add(t);
-            }
-        }
-        return out;
     }
 
     private NextHopChange nextHop(Node n) {

@@ -110,14 +110,7 @@ final class RouteMatchMapper {
         if (n == null) {
             return List.of();
         }
-        List<T> out = new ArrayList<>();
-        for (Node item : v.list(n)) {
-            T t = reader.apply(item);
-            if (t != null) {
-                out.add(t);
-            }
-        }
-        return out;
+        return v.list(n, reader);
     }
 
     private IpPrefix addressOrPrefix(Node n) {

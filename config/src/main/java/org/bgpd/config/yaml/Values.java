@@ -3,6 +3,7 @@ package org.bgpd.config.yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.bgpd.config.check.Diagnostics;
 import org.bgpd.config.model.AsRange;
 import org.bgpd.config.model.Community;
@@ -286,6 +287,18 @@ final class Values {
         }
         diag.error(n.getStartMark(), "expected a list, got " + describe(n));
         return List.of();
+    }
+
+    /** A list (or a single scalar) read item by item; items the reader rejects (null) are left out, their errors reported. */
+    <T> List<T> list(Node n, Function<Node, T> reader) {
+        List<T> out = new ArrayList<>();
+        for (Node item : list(n)) {
+            T t = reader.apply(item);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** Items of a list that must be a YAML sequence of mappings (peers, rules, routes). */
