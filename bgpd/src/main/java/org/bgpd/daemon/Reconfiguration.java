@@ -101,7 +101,7 @@ final class Reconfiguration {
             if (s instanceof ReloadStep.Rebind r) {
                 try {
                     listener.bind(address(r.listen()));
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // Netty throws its checked NativeIoException undeclared
                     // The first step: nothing else has changed yet, so the running configuration stays whole.
                     return ReloadResult.failed(file, List.of(new ConfigError(file, 1, 1,
                             "cannot listen on " + address(r.listen()) + ": " + e.getMessage())));
