@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bgpd run --config FILE}: runs the daemon in the foreground until SIGINT/SIGTERM. */
+/** {@code bgpd run --config FILE}: runs the daemon in the foreground until SIGINT/SIGTERM; SIGHUP reloads FILE. */
 @Command(name = "run", description = "Run the daemon in the foreground.")
 public final class RunCommand implements Callable<Integer> {
 
@@ -37,6 +37,7 @@ public final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shutdown"));
         daemon.start();
+        HangupReload.install(daemon);
         stopped.await();
         return 0;
     }

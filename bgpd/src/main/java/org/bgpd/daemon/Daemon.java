@@ -1,33 +1,22 @@
 package org.bgpd.daemon;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bgpd.config.model.DaemonConfig;
-import org.bgpd.config.model.PeerConfig;
-import org.bgpd.config.model.StaticRoute;
 import org.bgpd.rib.decision.DecisionOptions;
-import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
-import org.bgpd.rib.route.NextHop;
-import org.bgpd.rib.table.PeerInfo;
-import org.bgpd.rib.table.PeerKind;
-import org.bgpd.session.BgpListener;
 import org.bgpd.session.PeerSession;
 import org.bgpd.session.SessionTransport;
-import org.bgpd.wire.NotifyCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds and runs everything, with plain constructors in dependency order: the RIB thread, the
- * session event loop, the listener, one session per configured peer, static routes. Public
+ * session event loop, and the {@link Reconfiguration} that runs the listener, the peers and the
+ * static routes of the running configuration and replaces it on reload. Public
  * methods are called from the main thread and the control socket; they only hand work to the
  * owning threads.
  */
@@ -36,77 +25,46 @@ public final class Daemon implements AutoCloseable {
     /** RIB peer index of the pseudo-peer that originates configured static routes. */
     static final int STATIC_PEER = 0;
 
-    private final DaemonConfig config;
     private final Path configPath;
     private final RibLoop rib;
     private final Thread ribThread;
     private final SessionTransport transport;
-    private final BgpListener listener;
-    private final Map<String, PeerSession> sessions = new LinkedHashMap<>();
-    private final Map<String, PeerBinding> bindings = new HashMap<>();
-    private final Map<InetAddress, PeerSession> byAddress = new HashMap<>();
+    private final Reconfiguration peers;
     private final Instant started = Instant.now();
 
     public Daemon(DaemonConfig config, Path configPath) {
-        this.config = config;
         this.configPath = configPath;
         int routerId = Addresses.routerId(config.routerId());
         // No FIB sink until fib-sync is wired: null lets the RIB skip the multipath work per change.
         this.rib = new RibLoop(routerId, DecisionOptions.defaults(), null, 4096, 4096);
         this.ribThread = Thread.ofPlatform().name("rib").daemon(true).unstarted(rib);
         this.transport = new SessionTransport(1);
-        this.listener = new BgpListener(transport.group(), byAddress::get);
+        this.peers = new Reconfiguration(config, rib, transport.group(), Reconfiguration.MAKE_BEFORE_BREAK_TIMEOUT);
     }
 
     public void start() {
         ribThread.start();
-        int localAs = (int) config.localAs();
-        int routerId = Addresses.routerId(config.routerId());
-        rib.offer(new RibCommand.AddPeer(PeerInfo.local(STATIC_PEER, PeerKind.STATIC, localAs, routerId)));
-        int index = STATIC_PEER + 1;
-        Map<InetAddress, byte[]> md5 = new HashMap<>();
-        for (PeerConfig pc : config.peers()) {
-            org.bgpd.session.PeerSettings settings = SessionSettingsFactory.settings(config, pc);
-            boolean ibgp = pc.remoteAs() == config.localAs();
-            PeerBinding binding = new PeerBinding(index, rib, ibgp, config.localAs(), selfV6(pc));
-            PeerSession session = new PeerSession(settings, binding, transport.group());
-            binding.attach(session);
-            rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(pc.address().address()),
-                    (int) pc.remoteAs(), localAs, 0, pc.settings().rrClient())));
-            sessions.put(pc.name(), session);
-            bindings.put(pc.name(), binding);
-            byAddress.put(pc.address().address(), session);
-            if (settings.md5Key() != null) md5.put(pc.address().address(), settings.md5Key());
-            index++;
-        }
-        for (StaticRoute r : config.staticRoutes()) {
-            rib.offer(new RibCommand.Originate(STATIC_PEER, Addresses.prefix(r.prefix()), StaticRoutes.attrs(r)));
-        }
-        listener.setMd5Keys(md5);
-        listener.bind(listenAddress());
+        peers.start();
+        DaemonConfig config = peers.config();
         LOG.info("bgpd started: router id {}, AS {}, listening on {}, {} peers, {} static routes",
-                config.routerId(), config.localAs(), listener.localAddress(), sessions.size(), config.staticRoutes().size());
-        for (PeerConfig pc : config.peers()) {
-            if (!pc.settings().disabled()) sessions.get(pc.name()).start();
-        }
+                config.routerId(), config.localAs(), boundAddress(), config.peers().size(), config.staticRoutes().size());
     }
 
-    private InetSocketAddress listenAddress() {
-        int port = config.listen().port();
-        return config.listen().address()
-                .map(a -> new InetSocketAddress(a.address(), port))
-                .orElseGet(() -> new InetSocketAddress(port));
-    }
+    /**
+     * Re-reads {@code file} and applies what changed (see {@link ReloadPlan}); a file that fails
+     * validation is refused with its errors and the running configuration stays.
+     */
+    public ReloadResult reload(Path file) { return peers.reload(file, false); }
 
-    /** IPv6 next hop "self" on an IPv4 session: the configured IPv6 local address, if any. */
-    private static NextHop selfV6(PeerConfig pc) {
-        return pc.settings().localAddress()
-                .filter(a -> a.address().getAddress().length == 16)
-                .map(Addresses::nextHop)
-                .orElse(null);
-    }
+    public ReloadResult reload(DaemonConfig next) { return peers.reload(next, configPath.toString(), false); }
 
-    public DaemonConfig config() { return config; }
+    public ReloadResult checkReload(DaemonConfig next) { return peers.reload(next, configPath.toString(), true); }
+
+    /** {@code configure check}: validates {@code file} and reports what a reload would do, changing nothing. */
+    public ReloadResult checkReload(Path file) { return peers.reload(file, true); }
+
+    /** The running configuration: the last one applied. */
+    public DaemonConfig config() { return peers.config(); }
 
     public Path configPath() { return configPath; }
 
@@ -114,16 +72,30 @@ public final class Daemon implements AutoCloseable {
 
     public RibLoop rib() { return rib; }
 
-    public List<PeerSession> sessions() { return new ArrayList<>(sessions.values()); }
+    /** Configured peers in configuration order, then dynamic peers. */
+    public List<PeerSession> sessions() {
+        List<PeerSession> out = new ArrayList<>();
+        for (RunningPeer p : peers.table().all()) out.add(p.session());
+        return out;
+    }
 
-    public PeerSession session(String name) { return sessions.get(name); }
+    /** A configured or dynamic peer's session, or null. */
+    public PeerSession session(String name) {
+        RunningPeer p = peers.table().byName(name);
+        return p == null ? null : p.session();
+    }
 
-    public InetSocketAddress boundAddress() { return listener.localAddress(); }
+    /** The RIB peer index of a configured or dynamic peer, or -1. */
+    public int peerIndex(String name) {
+        RunningPeer p = peers.table().byName(name);
+        return p == null ? -1 : p.index();
+    }
+
+    public InetSocketAddress boundAddress() { return peers.listener().localAddress(); }
 
     @Override
     public void close() {
-        for (PeerSession s : sessions.values()) s.stop(NotifyCode.ADMINISTRATIVE_SHUTDOWN.notification());
-        listener.close();
+        peers.close();
         transport.close();
         rib.stop();
         try {

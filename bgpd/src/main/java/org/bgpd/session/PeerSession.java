@@ -96,6 +96,13 @@ public final class PeerSession {
         });
     }
 
+    /** Ask the peer to send its routes of a family again (RFC 2918 §3); dropped unless Established. */
+    public void requestRouteRefresh(int afi, int safi) {
+        execute(() -> {
+            if (primary.state.state() == State.ESTABLISHED) primary.write(new RouteRefresh(afi, RouteRefresh.REQUEST, safi));
+        });
+    }
+
     /**
      * Write a complete, framed UPDATE (header included), taking ownership of one reference:
      * fan-out encodes once and passes {@code buf.retainedDuplicate()} to each member.

@@ -75,6 +75,12 @@ public sealed interface RibCommand {
         }
     }
 
+    /**
+     * Sends {@code peer} its update groups' current Adj-RIB-Out again, then End-of-RIB per
+     * family: a route refresh (RFC 2918 §4) or a changed export policy. A budgeted walk.
+     */
+    record Refeed(int peer) implements RibCommand {}
+
     /** Route counts for {@code show protocols all} and {@code show route count}. */
     record Stats(Consumer<RibStats> reply) implements RibCommand {}
 }

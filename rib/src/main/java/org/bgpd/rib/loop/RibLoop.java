@@ -189,6 +189,7 @@ public final class RibLoop implements Runnable {
             case RibCommand.Query q -> queries0.add(q); // answered once this turn's changes are decided
             case RibCommand.QueryFor q -> queries0.add(q);
             case RibCommand.Stats s -> queries0.add(s);
+            case RibCommand.Refeed r -> refeed(r.peer());
         }
     }
 
@@ -243,6 +244,13 @@ public final class RibLoop implements Runnable {
                 g.addMember(u.peer(), u.sink());
                 feeds.add(new MemberFeed(g, u.peer(), u.sink()));
             }
+        }
+    }
+
+    private void refeed(int peer) {
+        for (int i = 0; i < groups.size(); i++) {
+            UpdateGroup g = groups.get(i);
+            if (g.hasMember(peer)) feeds.add(new MemberFeed(g, peer, g.sinkOf(peer)));
         }
     }
 

@@ -1,0 +1,71 @@
+package org.bgpd.daemon;
+
+import io.netty.channel.EventLoopGroup;
+import java.net.InetAddress;
+import org.bgpd.config.model.DaemonConfig;
+import org.bgpd.config.model.PeerConfig;
+import org.bgpd.rib.loop.RibCommand;
+import org.bgpd.rib.loop.RibLoop;
+import org.bgpd.rib.route.NextHop;
+import org.bgpd.rib.table.PeerInfo;
+import org.bgpd.session.PeerSession;
+import org.bgpd.wire.Notification;
+
+/**
+ * Starts and stops configured peers: a RIB peer index from the {@link PeerTable}, the
+ * {@link PeerBinding} that joins the session to the RIB, the session itself, and the RIB's
+ * description of the peer. Stateless apart from the table; safe from any thread.
+ */
+final class PeerLauncher {
+    private final RibLoop rib;
+    private final EventLoopGroup group;
+    private final PeerTable table;
+
+    PeerLauncher(RibLoop rib, EventLoopGroup group, PeerTable table) {
+        this.rib = rib;
+        this.group = group;
+        this.table = table;
+    }
+
+    /**
+     * Creates the peer, tells the RIB about it and starts its session unless it is disabled.
+     * Returns null when a running peer already holds its name or address.
+     */
+    RunningPeer launch(DaemonConfig cfg, PeerConfig pc) {
+        org.bgpd.session.PeerSettings settings = SessionSettingsFactory.settings(cfg, pc);
+        int index = table.allocateIndex();
+        boolean ibgp = pc.remoteAs() == cfg.localAs();
+        PeerBinding binding = new PeerBinding(index, rib, ibgp, cfg.localAs(), selfV6(pc.settings()));
+        PeerSession session = new PeerSession(settings, binding, group);
+        binding.attach(session);
+        InetAddress address = pc.address().address();
+        RunningPeer p = new RunningPeer(pc.name(), index, address, pc.remoteAs(), pc.settings(), session, null,
+                settings.md5Key());
+        if (!table.add(p)) {
+            table.releaseIndex(index);
+            return null;
+        }
+        rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(address), (int) pc.remoteAs(),
+                (int) cfg.localAs(), 0, pc.settings().rrClient())));
+        if (!pc.settings().disabled()) session.start();
+        return p;
+    }
+
+    /**
+     * Stops the session with {@code cease} (sent if a connection is up), flushes the peer's
+     * routes from the RIB and forgets it. A second call for the same peer does nothing.
+     */
+    void retire(RunningPeer p, Notification cease) {
+        if (!table.remove(p)) return;
+        p.session().stop(cease);
+        rib.offer(new RibCommand.RemovePeer(p.index()));
+    }
+
+    /** IPv6 next hop "self" on an IPv4 session: the configured IPv6 local address, if any. */
+    static NextHop selfV6(org.bgpd.config.model.PeerSettings ps) {
+        return ps.localAddress()
+                .filter(a -> a.address().getAddress().length == 16)
+                .map(Addresses::nextHop)
+                .orElse(null);
+    }
+}

@@ -1,0 +1,111 @@
+package org.bgpd.daemon;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bgpd.config.diff.ConfigDiff;
+import org.bgpd.config.diff.PeerAction;
+import org.bgpd.config.diff.PeerChange;
+import org.bgpd.config.model.DaemonConfig;
+import org.bgpd.config.model.DynamicPeerConfig;
+import org.bgpd.config.model.PeerSettings;
+import org.bgpd.config.model.StaticRoute;
+import org.bgpd.wire.NotifyCode;
+
+/**
+ * What a reload from {@code old} to {@code now} does, as ordered {@link ReloadStep}s: a pure
+ * function of the two configurations, so it is tested without sockets. {@code refusals} lists
+ * changes the running daemon cannot take (the reload is then refused as a whole).
+ *
+ * <p>Order: rebind first (the one step that can fail), then withdrawals and stops, resets,
+ * starts, refeeds, import reloads, originations, and last the stops that wait for the new peers
+ * (make-before-break: when a reload removes peers and adds others, e.g. a full mesh replaced by
+ * route reflectors, the removed peers' routes stay until the new peers have delivered theirs).
+ * Immutable; safe to share.
+ */
+public record ReloadPlan(ConfigDiff diff, List<ReloadStep> steps, List<String> refusals) {
+
+    public ReloadPlan {
+        steps = List.copyOf(steps);
+        refusals = List.copyOf(refusals);
+    }
+
+    public static ReloadPlan between(DaemonConfig old, DaemonConfig now) {
+        ConfigDiff diff = ConfigDiff.between(old, now);
+        List<String> refusals = new ArrayList<>();
+        // The RIB takes both at construction (RFC 4456 §8 loop checks); changing them needs a restart.
+        if (!old.routerId().equals(now.routerId())) refusals.add("changing router-id needs a restart");
+        if (!old.clusterId().equals(now.clusterId())) refusals.add("changing cluster-id needs a restart");
+
+        boolean replacing = false;
+        boolean removing = false;
+        for (PeerChange c : diff.peers()) {
+            if (c.has(PeerAction.ADD) && !now.peer(c.name()).settings().disabled()) replacing = true;
+            if (c.has(PeerAction.DELETE)) removing = true;
+        }
+        for (PeerChange c : diff.dynamicPeers()) if (c.has(PeerAction.DELETE)) removing = true;
+        boolean makeBeforeBreak = replacing && removing;
+
+        List<ReloadStep> first = new ArrayList<>();
+        List<ReloadStep> resets = new ArrayList<>();
+        List<ReloadStep> starts = new ArrayList<>();
+        List<ReloadStep> soft = new ArrayList<>();
+        List<ReloadStep> last = new ArrayList<>();
+        if (diff.listenerRebind()) first.add(new ReloadStep.Rebind(now.listen()));
+        if (old.localAs() != now.localAs()) first.add(new ReloadStep.RedescribeLocal(now.localAs()));
+        for (StaticRoute r : diff.staticRoutesRemoved()) first.add(new ReloadStep.Unoriginate(r));
+
+        for (PeerChange c : diff.peers()) {
+            String name = c.name();
+            if (c.has(PeerAction.DELETE)) {
+                ReloadStep stop = new ReloadStep.StopPeer(name, NotifyCode.PEER_DECONFIGURED, makeBeforeBreak);
+                (makeBeforeBreak ? last : first).add(stop);
+            } else if (c.has(PeerAction.ADD)) {
+                starts.add(new ReloadStep.StartPeer(now.peer(name)));
+            } else if (c.has(PeerAction.RESET_SESSION) || regroups(old.peer(name).settings(), now.peer(name).settings())) {
+                resets.add(new ReloadStep.ResetPeer(now.peer(name)));
+            } else {
+                if (c.has(PeerAction.REFEED_EXPORT)) soft.add(new ReloadStep.RefeedExport(name));
+                if (c.has(PeerAction.RELOAD_IMPORT)) soft.add(new ReloadStep.ReloadImport(name));
+            }
+        }
+        for (PeerChange c : diff.dynamicPeers()) {
+            String name = c.name();
+            if (c.has(PeerAction.DELETE)) {
+                ReloadStep stop = new ReloadStep.StopPeer(name, NotifyCode.PEER_DECONFIGURED, makeBeforeBreak);
+                (makeBeforeBreak ? last : first).add(stop);
+            } else if (c.has(PeerAction.ADD)) {
+                continue; // sessions arrive on their own
+            } else if (c.has(PeerAction.RESET_SESSION) || regroups(dynamic(old, name).settings(), dynamic(now, name).settings())) {
+                // Their sessions reconnect and are accepted with the new settings.
+                first.add(new ReloadStep.StopPeer(name, NotifyCode.OTHER_CONFIGURATION_CHANGE, false));
+            } else {
+                if (c.has(PeerAction.REFEED_EXPORT)) soft.add(new ReloadStep.RefeedExport(name));
+                if (c.has(PeerAction.RELOAD_IMPORT)) soft.add(new ReloadStep.ReloadImport(name));
+            }
+        }
+        for (StaticRoute r : diff.staticRoutesAdded()) soft.add(new ReloadStep.Originate(r));
+
+        List<ReloadStep> steps = new ArrayList<>(first);
+        steps.addAll(resets);
+        steps.addAll(starts);
+        steps.addAll(soft);
+        steps.addAll(last);
+        return new ReloadPlan(diff, steps, refusals);
+    }
+
+    /**
+     * The RIB places a peer in an update group when its session comes up (RibCommand.AddPeer):
+     * a change of rr-client or next-hop mode moves it to another group, which takes a reset.
+     */
+    private static boolean regroups(PeerSettings a, PeerSettings b) {
+        return a.rrClient() != b.rrClient() || a.nextHopSelf() != b.nextHopSelf() || a.nextHopKeep() != b.nextHopKeep();
+    }
+
+    private static DynamicPeerConfig dynamic(DaemonConfig cfg, String name) {
+        for (DynamicPeerConfig d : cfg.dynamicPeers()) if (d.name().equals(name)) return d;
+        throw new IllegalArgumentException("no dynamic peer " + name);
+    }
+
+    /** True when the plan changes nothing. */
+    public boolean isEmpty() { return steps.isEmpty(); }
+}
