@@ -103,7 +103,7 @@ public final class CalicoResourceFolder implements KeySource {
         }
     }
 
-    private static void readResources(Path file, SortedMap<String, String> keys) throws IOException {
+    static void readResources(Path file, SortedMap<String, String> keys) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
             for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {

@@ -112,6 +112,9 @@ final class PeerDerivation {
     }
 
     private void reversePeerings(Map<String, Object> res) {
+        if ("Manual".equals(Fields.string(res, "spec", "reversePeering"))) {
+            return;
+        }
         String peerSelector = Fields.string(res, "spec", "peerSelector");
         List<String> localNodes;
         boolean v4;
