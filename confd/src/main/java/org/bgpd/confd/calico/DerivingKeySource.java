@@ -45,9 +45,14 @@ public final class DerivingKeySource implements KeySource {
             start = lastRaw != null && lastRaw.revision() == from.revision() ? lastRaw : null;
         }
         if (start == null) {
-            // The caller's snapshot is derived; without the raw tree behind it, resume from its
-            // revision with an empty tree so the first change delivers a whole new view.
-            start = new KeySnapshot(from.revision(), new java.util.TreeMap<>());
+            // The caller's snapshot did not come from this.load(): fetch the raw tree behind it.
+            // Failing that, start from nothing at revision 0; etcd then replays its history (or,
+            // when compacted, re-reads everything), so the first delivery is a whole tree.
+            try {
+                start = raw.load();
+            } catch (IOException e) {
+                start = KeySnapshot.empty();
+            }
         }
         raw.watch(start, new Listener() {
             private KeySnapshot lastDerived = from;
