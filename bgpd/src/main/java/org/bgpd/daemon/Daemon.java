@@ -1,5 +1,7 @@
 package org.bgpd.daemon;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -9,9 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.model.PeerConfig;
 import org.bgpd.config.model.StaticRoute;
+import org.bgpd.control.ConfigureResult;
+import org.bgpd.control.ControlServer;
 import org.bgpd.rib.decision.DecisionOptions;
 import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * methods are called from the main thread and the control socket; they only hand work to the
  * owning threads.
  */
-public final class Daemon implements AutoCloseable {
+public final class Daemon implements AutoCloseable, Reconfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** RIB peer index of the pseudo-peer that originates configured static routes. */
     static final int STATIC_PEER = 0;
@@ -46,6 +51,9 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, PeerBinding> bindings = new HashMap<>();
     private final Map<InetAddress, PeerSession> byAddress = new HashMap<>();
     private final Instant started = Instant.now();
+    private volatile Instant lastReconfiguration = started;
+    private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
+    private ControlServer control;
 
     public Daemon(DaemonConfig config, Path configPath) {
         this.config = config;
@@ -84,6 +92,12 @@ public final class Daemon implements AutoCloseable {
         }
         listener.setMd5Keys(md5);
         listener.bind(listenAddress());
+        control = ControlSockets.server(config.controlSockets(), new DaemonControlBackend(this));
+        try {
+            control.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         LOG.info("bgpd started: router id {}, AS {}, listening on {}, {} peers, {} static routes",
                 config.routerId(), config.localAs(), listener.localAddress(), sessions.size(), config.staticRoutes().size());
         for (PeerConfig pc : config.peers()) {
@@ -120,8 +134,30 @@ public final class Daemon implements AutoCloseable {
 
     public InetSocketAddress boundAddress() { return listener.localAddress(); }
 
+    /** The RIB peer index of a configured peer's routes. */
+    int ribIndex(String peerName) { return bindings.get(peerName).index(); }
+
+    public Instant lastReconfiguration() { return lastReconfiguration; }
+
+    /**
+     * Validates the file only: applying a new configuration is Daemon.reload's job (not on this
+     * branch), so success is reported without changing what runs.
+     */
+    @Override
+    public ConfigureResult configure(boolean checkOnly, Path file) {
+        ConfigCheck.Checked c = ConfigCheck.check(file != null ? file : configPath, checkOnly);
+        if (c.config() != null && !checkOnly) lastReconfiguration = Instant.now();
+        return c.result();
+    }
+
+    /** {@code down} on the control socket: whoever runs the daemon closes it when this completes. */
+    public void requestShutdown() { shutdownRequested.complete(null); }
+
+    public CompletableFuture<Void> shutdownRequested() { return shutdownRequested; }
+
     @Override
     public void close() {
+        if (control != null) control.close();
         for (PeerSession s : sessions.values()) s.stop(NotifyCode.ADMINISTRATIVE_SHUTDOWN.notification());
         listener.close();
         transport.close();

@@ -96,6 +96,13 @@ public final class PeerSession {
         });
     }
 
+    /** Send a ROUTE-REFRESH (RFC 2918 §3) on the Established connection; dropped if there is none. */
+    public void sendRouteRefresh(RouteRefresh request) {
+        execute(() -> {
+            if (primary.state.state() == State.ESTABLISHED) primary.write(request);
+        });
+    }
+
     /**
      * Write a complete, framed UPDATE (header included), taking ownership of one reference:
      * fan-out encodes once and passes {@code buf.retainedDuplicate()} to each member.
