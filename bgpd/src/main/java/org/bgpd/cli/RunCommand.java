@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bgpd.config.check.ConfigError;
 import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.yaml.ConfigLoader;
@@ -32,10 +33,14 @@ public final class RunCommand implements Callable<Integer> {
         setLogLevel(cfg);
         Daemon daemon = new Daemon(cfg, config);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            daemon.close();
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) daemon.close();
             stopped.countDown();
-        }, "shutdown"));
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
+        // `down` on the control socket: close here, then let main exit (the hook finds it closed).
+        daemon.shutdownRequested().thenRun(() -> Thread.ofPlatform().name("down").start(stop));
         daemon.start();
         HangupReload.install(daemon);
         stopped.await();

@@ -1,11 +1,18 @@
 package org.bgpd.daemon;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.bgpd.config.model.DaemonConfig;
+import org.bgpd.config.model.IpAddress;
+import org.bgpd.config.model.PeerConfig;
+import org.bgpd.control.ConfigureResult;
+import org.bgpd.control.ControlServer;
 import org.bgpd.rib.decision.DecisionOptions;
 import org.bgpd.rib.loop.RibLoop;
 import org.bgpd.session.PeerSession;
@@ -20,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * methods are called from the main thread and the control socket; they only hand work to the
  * owning threads.
  */
-public final class Daemon implements AutoCloseable {
+public final class Daemon implements AutoCloseable, Reconfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** RIB peer index of the pseudo-peer that originates configured static routes. */
     static final int STATIC_PEER = 0;
@@ -31,6 +38,9 @@ public final class Daemon implements AutoCloseable {
     private final SessionTransport transport;
     private final Reconfiguration peers;
     private final Instant started = Instant.now();
+    private volatile Instant lastReconfiguration = started;
+    private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
+    private ControlServer control;
 
     public Daemon(DaemonConfig config, Path configPath) {
         this.configPath = configPath;
@@ -46,6 +56,12 @@ public final class Daemon implements AutoCloseable {
         ribThread.start();
         peers.start();
         DaemonConfig config = peers.config();
+        control = ControlSockets.server(config.controlSockets(), new DaemonControlBackend(this));
+        try {
+            control.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         LOG.info("bgpd started: router id {}, AS {}, listening on {}, {} peers, {} static routes",
                 config.routerId(), config.localAs(), boundAddress(), config.peers().size(), config.staticRoutes().size());
     }
@@ -93,8 +109,40 @@ public final class Daemon implements AutoCloseable {
 
     public InetSocketAddress boundAddress() { return peers.listener().localAddress(); }
 
+    /** Configured peers in configuration order, then dynamic peers, each as a PeerConfig. */
+    List<PeerConfig> runningPeers() {
+        List<PeerConfig> out = new ArrayList<>();
+        for (RunningPeer p : peers.table().all()) {
+            out.add(new PeerConfig(p.name(), new IpAddress(p.address()), p.remoteAs(), p.settings()));
+        }
+        return out;
+    }
+
+    /** The RIB peer index of a configured or dynamic peer's routes, or -1. */
+    int ribIndex(String peerName) { return peerIndex(peerName); }
+
+    public Instant lastReconfiguration() { return lastReconfiguration; }
+
+    /** {@code configure [check] ["file"]} on the control socket: {@link #reload} or {@link #checkReload}. */
+    @Override
+    public ConfigureResult configure(boolean checkOnly, Path file) {
+        Path f = file != null ? file : configPath;
+        ReloadResult r = checkOnly ? checkReload(f) : reload(f);
+        // BIRD answers 0003 to an unchanged file too; confd's reload waits for exactly that.
+        ConfigureResult.Outcome outcome = !r.ok() ? ConfigureResult.Outcome.FAILED
+                : checkOnly ? ConfigureResult.Outcome.CONFIG_OK : ConfigureResult.Outcome.RECONFIGURED;
+        if (r.outcome() == ReloadResult.Outcome.APPLIED) lastReconfiguration = Instant.now();
+        return new ConfigureResult(outcome, f.toString(), r.ok() ? null : r.summary());
+    }
+
+    /** {@code down} on the control socket: whoever runs the daemon closes it when this completes. */
+    public void requestShutdown() { shutdownRequested.complete(null); }
+
+    public CompletableFuture<Void> shutdownRequested() { return shutdownRequested; }
+
     @Override
     public void close() {
+        if (control != null) control.close();
         peers.close();
         transport.close();
         rib.stop();

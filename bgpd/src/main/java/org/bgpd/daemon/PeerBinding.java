@@ -85,7 +85,10 @@ final class PeerBinding implements SessionListener, SessionSink {
 
     @Override
     public void routeRefresh(PeerSession s, RouteRefresh request) {
-        LOG.info("{}: route refresh requested (afi {} safi {})", s.name(), request.afi(), request.safi());
+        RibCommand.Refeed refeed = RouteRefreshes.answer(index, s.snapshot().negotiated(), request);
+        LOG.info("{}: route refresh (afi {} safi {} subtype {}){}", s.name(), request.afi(), request.safi(),
+                request.subtype(), refeed == null ? " ignored" : "");
+        if (refeed != null) rib.offer(refeed);
     }
 
     @Override

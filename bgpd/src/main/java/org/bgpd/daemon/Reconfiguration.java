@@ -21,6 +21,7 @@ import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.PeerKind;
 import org.bgpd.session.BgpListener;
 import org.bgpd.wire.NotifyCode;
+import org.bgpd.wire.RouteRefresh;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,7 +165,7 @@ final class Reconfiguration {
                     case ReloadStep.ResetPeer r -> reset(r.peer());
                     case ReloadStep.StartPeer st -> start(st.peer());
                     case ReloadStep.RefeedExport r -> {
-                        for (RunningPeer p : targets(r.name())) rib.offer(new RibCommand.Refeed(p.index()));
+                        for (RunningPeer p : targets(r.name())) refeed(p);
                     }
                     case ReloadStep.ReloadImport r -> {
                         for (RunningPeer p : targets(r.name())) reloadImport(p);
@@ -197,12 +198,19 @@ final class Reconfiguration {
             else started.add(p);
         }
 
+        /** A changed export chain: the peer gets its Adj-RIB-Out again on the same session. */
+        private void refeed(RunningPeer p) {
+            Negotiated n = p.session().snapshot().negotiated();
+            if (n == null) return; // not up: the next session is fed with the new chain anyway
+            for (Family f : n.families()) rib.offer(RouteRefreshes.refeed(p.index(), f, false));
+        }
+
         /** RFC 2918: the peer re-sends its routes and the new import chain sees them; else a reset. */
         private void reloadImport(RunningPeer p) {
             Negotiated n = p.session().snapshot().negotiated();
             if (n == null) return; // not up: the next session imports with the new chain anyway
             if (n.routeRefresh()) {
-                for (Family f : n.families()) p.session().requestRouteRefresh(f.afi(), f.safi());
+                for (Family f : n.families()) p.session().sendRouteRefresh(new RouteRefresh(f.afi(), RouteRefresh.REQUEST, f.safi()));
                 done.add(p.name() + ": route refresh requested");
             } else if (p.dynamic()) {
                 launcher.retire(p, NotifyCode.OTHER_CONFIGURATION_CHANGE.notification());

@@ -47,6 +47,12 @@ public record ReloadResult(Outcome outcome, String file, List<ConfigError> error
         return out;
     }
 
+    /** The first error, and how many more: the control protocol's 8002 reply is one line. */
+    public String summary() {
+        String first = errors.isEmpty() ? "invalid configuration" : errors.get(0).toString();
+        return errors.size() > 1 ? first + " (and " + (errors.size() - 1) + " more)" : first;
+    }
+
     /** The errors one per line, as {@code bgpd check} prints them. */
     public String errorText() {
         StringBuilder b = new StringBuilder();

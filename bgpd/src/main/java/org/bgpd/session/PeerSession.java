@@ -96,10 +96,10 @@ public final class PeerSession {
         });
     }
 
-    /** Ask the peer to send its routes of a family again (RFC 2918 §3); dropped unless Established. */
-    public void requestRouteRefresh(int afi, int safi) {
+    /** Send a ROUTE-REFRESH (RFC 2918 §3) on the Established connection; dropped if there is none. */
+    public void sendRouteRefresh(RouteRefresh request) {
         execute(() -> {
-            if (primary.state.state() == State.ESTABLISHED) primary.write(new RouteRefresh(afi, RouteRefresh.REQUEST, safi));
+            if (primary.state.state() == State.ESTABLISHED) primary.write(request);
         });
     }
 

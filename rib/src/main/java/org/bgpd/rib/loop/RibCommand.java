@@ -76,10 +76,12 @@ public sealed interface RibCommand {
     }
 
     /**
-     * Sends {@code peer} its update groups' current Adj-RIB-Out again, then End-of-RIB per
-     * family: a route refresh (RFC 2918 §4) or a changed export policy. A budgeted walk.
+     * Route refresh (RFC 2918 §4, RFC 7313 §4): send {@code peer} its current Adj-RIB-Out of
+     * {@code family} again, without a session reset. {@code begin} and {@code end} are complete
+     * messages the sink gets before and after the routes (RFC 7313 BoRR/EoRR), or null; the RIB
+     * passes them through unread. Ignored when the family is not up with that peer.
      */
-    record Refeed(int peer) implements RibCommand {}
+    record Refeed(int peer, Family family, byte[] begin, byte[] end) implements RibCommand {}
 
     /** Route counts for {@code show protocols all} and {@code show route count}. */
     record Stats(Consumer<RibStats> reply) implements RibCommand {}

@@ -189,7 +189,10 @@ public final class RibLoop implements Runnable {
             case RibCommand.Query q -> queries0.add(q); // answered once this turn's changes are decided
             case RibCommand.QueryFor q -> queries0.add(q);
             case RibCommand.Stats s -> queries0.add(s);
-            case RibCommand.Refeed r -> refeed(r.peer());
+            case RibCommand.Refeed r -> {
+                UpdateGroup g = groupOf(r.peer(), r.family());
+                if (g != null) feeds.add(MemberFeed.refresh(g, r.peer(), r.begin(), r.end()));
+            }
         }
     }
 
@@ -247,15 +250,16 @@ public final class RibLoop implements Runnable {
         }
     }
 
-    private void refeed(int peer) {
-        for (int i = 0; i < groups.size(); i++) {
-            UpdateGroup g = groups.get(i);
-            if (g.hasMember(peer)) feeds.add(new MemberFeed(g, peer, g.sinkOf(peer)));
-        }
-    }
-
     private UpdateGroup group(GroupKey key) {
         for (int i = 0; i < groups.size(); i++) if (groups.get(i).key().equals(key)) return groups.get(i);
+        return null;
+    }
+
+    private UpdateGroup groupOf(int peer, Family f) {
+        for (int i = 0; i < groups.size(); i++) {
+            UpdateGroup g = groups.get(i);
+            if (g.family() == f && g.hasMember(peer)) return g;
+        }
         return null;
     }
 
