@@ -15,6 +15,7 @@ import org.bgpd.config.model.StaticRoute;
 import org.bgpd.rib.decision.DecisionOptions;
 import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
+import org.bgpd.rib.policy.PolicyChain;
 import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.PeerKind;
@@ -46,6 +47,7 @@ public final class Daemon implements AutoCloseable {
     private final Map<String, PeerBinding> bindings = new HashMap<>();
     private final Map<InetAddress, PeerSession> byAddress = new HashMap<>();
     private final Instant started = Instant.now();
+    private volatile PolicyChain kernelExport = PolicyChain.ALL;
 
     public Daemon(DaemonConfig config, Path configPath) {
         this.config = config;
@@ -65,6 +67,8 @@ public final class Daemon implements AutoCloseable {
         rib.offer(new RibCommand.AddPeer(PeerInfo.local(STATIC_PEER, PeerKind.STATIC, localAs, routerId)));
         int index = STATIC_PEER + 1;
         Map<InetAddress, byte[]> md5 = new HashMap<>();
+        PolicyCompiler policies = new PolicyCompiler(config);
+        kernelExport = policies.kernelExport();
         for (PeerConfig pc : config.peers()) {
             org.bgpd.session.PeerSettings settings = SessionSettingsFactory.settings(config, pc);
             boolean ibgp = pc.remoteAs() == config.localAs();
@@ -72,7 +76,7 @@ public final class Daemon implements AutoCloseable {
             PeerSession session = new PeerSession(settings, binding, transport.group());
             binding.attach(session);
             rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(pc.address().address()),
-                    (int) pc.remoteAs(), localAs, 0, pc.settings().rrClient())));
+                    (int) pc.remoteAs(), localAs, 0, pc.settings().rrClient()).withPolicies(policies.peer(pc.settings()))));
             sessions.put(pc.name(), session);
             bindings.put(pc.name(), binding);
             byAddress.put(pc.address().address(), session);
@@ -113,6 +117,9 @@ public final class Daemon implements AutoCloseable {
     public Instant started() { return started; }
 
     public RibLoop rib() { return rib; }
+
+    /** The compiled kernel export chain, for the FIB ({@code org.bgpd.rib.policy.KernelExport}). */
+    public PolicyChain kernelExport() { return kernelExport; }
 
     public List<PeerSession> sessions() { return new ArrayList<>(sessions.values()); }
 
