@@ -32,13 +32,15 @@ final class DynamicPeers implements PeerLookup {
 
     private final PeerTable table;
     private final Supplier<DaemonConfig> config;
+    private final Supplier<PolicyCompiler> policies;
     private final RibLoop rib;
     private final EventLoopGroup group;
     private final PeerLauncher launcher;
 
-    DynamicPeers(PeerTable table, Supplier<DaemonConfig> config, RibLoop rib, EventLoopGroup group, PeerLauncher launcher) {
+    DynamicPeers(PeerTable table, Supplier<DaemonConfig> config, Supplier<PolicyCompiler> policies, RibLoop rib, EventLoopGroup group, PeerLauncher launcher) {
         this.table = table;
         this.config = config;
+        this.policies = policies;
         this.rib = rib;
         this.group = group;
         this.launcher = launcher;
@@ -73,7 +75,7 @@ final class DynamicPeers implements PeerLookup {
                 base.ttlSecurity(), base.hops(), base.fsm().withPassive(true));
         int index = table.allocateIndex();
         DynamicSession listener = new DynamicSession(index, rib, cfg.localAs(), d.remoteAs(),
-                PeerLauncher.selfV6(d.settings()), this::forget);
+                PeerLauncher.selfV6(d.settings()), policies.get().peer(d.settings()), this::forget);
         PeerSession session = new PeerSession(settings, listener, group);
         RunningPeer p = new RunningPeer(name, index, remote, as, d.settings(), session, d.name(), base.md5Key());
         if (!table.addWithin(p, d.limit())) {

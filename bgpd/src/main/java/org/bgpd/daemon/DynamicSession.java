@@ -6,6 +6,7 @@ import org.bgpd.config.model.AsRange;
 import org.bgpd.fsm.Negotiated;
 import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
+import org.bgpd.rib.policy.PeerPolicies;
 import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.session.PeerSession;
@@ -29,12 +30,15 @@ final class DynamicSession implements SessionListener {
     private final long localAs;
     private final List<AsRange> allowed;
     private final NextHop selfV6;
+    private final PeerPolicies policies;
     private final Consumer<RunningPeer> onEnd;
     private volatile RunningPeer peer;
     private volatile PeerBinding binding;
     private volatile boolean wasEstablished;
 
-    DynamicSession(int index, RibLoop rib, long localAs, List<AsRange> allowed, NextHop selfV6, Consumer<RunningPeer> onEnd) {
+    DynamicSession(int index, RibLoop rib, long localAs, List<AsRange> allowed, NextHop selfV6, PeerPolicies policies,
+                   Consumer<RunningPeer> onEnd) {
+        this.policies = policies;
         this.index = index;
         this.rib = rib;
         this.localAs = localAs;
@@ -62,7 +66,7 @@ final class DynamicSession implements SessionListener {
         binding = b;
         RunningPeer p = peer;
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(p.address()), (int) n.peerAs(),
-                (int) localAs, 0, p.settings().rrClient())));
+                (int) localAs, 0, p.settings().rrClient()).withPolicies(policies)));
         b.established(s, n);
     }
 

@@ -31,7 +31,7 @@ final class PeerLauncher {
      * Creates the peer, tells the RIB about it and starts its session unless it is disabled.
      * Returns null when a running peer already holds its name or address.
      */
-    RunningPeer launch(DaemonConfig cfg, PeerConfig pc) {
+    RunningPeer launch(DaemonConfig cfg, PolicyCompiler policies, PeerConfig pc) {
         org.bgpd.session.PeerSettings settings = SessionSettingsFactory.settings(cfg, pc);
         int index = table.allocateIndex();
         boolean ibgp = pc.remoteAs() == cfg.localAs();
@@ -45,10 +45,15 @@ final class PeerLauncher {
             table.releaseIndex(index);
             return null;
         }
-        rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(address), (int) pc.remoteAs(),
-                (int) cfg.localAs(), 0, pc.settings().rrClient())));
+        describe(cfg, policies, pc, index);
         if (!pc.settings().disabled()) session.start();
         return p;
+    }
+
+    /** Tells the RIB how to judge the peer's routes: AS, rr-client, import and export chains. */
+    void describe(DaemonConfig cfg, PolicyCompiler policies, PeerConfig pc, int index) {
+        rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(pc.address().address()), (int) pc.remoteAs(),
+                (int) cfg.localAs(), 0, pc.settings().rrClient()).withPolicies(policies.peer(pc.settings()))));
     }
 
     /**

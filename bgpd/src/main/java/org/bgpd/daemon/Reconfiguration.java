@@ -44,19 +44,24 @@ final class Reconfiguration {
     private final BgpListener listener;
     private final Duration makeBeforeBreakTimeout;
     private volatile DaemonConfig config;
+    /** Compiled once per configuration, so peers naming the same chain share one update group. */
+    private volatile PolicyCompiler policies;
     /** Peers whose stop waits for new peers; a later reload stops them at once. */
     private final List<Runnable> pendingStops = new ArrayList<>();
 
     Reconfiguration(DaemonConfig config, RibLoop rib, EventLoopGroup group, Duration makeBeforeBreakTimeout) {
         this.config = config;
+        this.policies = new PolicyCompiler(config);
         this.rib = rib;
         this.group = group;
         this.makeBeforeBreakTimeout = makeBeforeBreakTimeout;
         this.launcher = new PeerLauncher(rib, group, table);
-        this.listener = new BgpListener(group, new DynamicPeers(table, this::config, rib, group, launcher));
+        this.listener = new BgpListener(group, new DynamicPeers(table, this::config, this::policies, rib, group, launcher));
     }
 
     DaemonConfig config() { return config; }
+
+    PolicyCompiler policies() { return policies; }
 
     PeerTable table() { return table; }
 
@@ -68,7 +73,7 @@ final class Reconfiguration {
         describeLocal(cfg);
         for (PeerConfig pc : cfg.peers()) {
             // The loader rejects duplicate names; a duplicate address is the one thing left.
-            if (launcher.launch(cfg, pc) == null) LOG.warn("{}: not started: another peer has address {}", pc.name(), pc.address());
+            if (launcher.launch(cfg, policies, pc) == null) LOG.warn("{}: not started: another peer has address {}", pc.name(), pc.address());
         }
         for (StaticRoute r : cfg.staticRoutes()) originate(r);
         listener.setMd5Keys(table.md5Keys());
@@ -111,6 +116,7 @@ final class Reconfiguration {
             }
         }
         config = now;
+        policies = new PolicyCompiler(now);
         runPendingStops();
         new StepRunner(now, done).run(plan.steps());
         listener.setMd5Keys(table.md5Keys());
@@ -165,9 +171,11 @@ final class Reconfiguration {
                     case ReloadStep.ResetPeer r -> reset(r.peer());
                     case ReloadStep.StartPeer st -> start(st.peer());
                     case ReloadStep.RefeedExport r -> {
+                        redescribe(r.name());
                         for (RunningPeer p : targets(r.name())) refeed(p);
                     }
                     case ReloadStep.ReloadImport r -> {
+                        redescribe(r.name());
                         for (RunningPeer p : targets(r.name())) reloadImport(p);
                     }
                 }
@@ -193,9 +201,18 @@ final class Reconfiguration {
             // A dynamic session from the new peer's address gives way to the configured peer.
             RunningPeer holder = table.byAddress(pc.address().address());
             if (holder != null && holder.dynamic()) launcher.retire(holder, NotifyCode.OTHER_CONFIGURATION_CHANGE.notification());
-            RunningPeer p = launcher.launch(now, pc);
+            RunningPeer p = launcher.launch(now, policies, pc);
             if (p == null) done.add(pc.name() + ": not started: another peer has address " + pc.address());
             else started.add(p);
+        }
+
+        /** A configured peer's new chains reach the RIB before the refeed or refresh that uses them. */
+        private void redescribe(String name) {
+            RunningPeer p = table.byName(name);
+            if (p == null || p.dynamic()) return;
+            for (PeerConfig pc : now.peers()) {
+                if (pc.name().equals(name)) launcher.describe(now, policies, pc, p.index());
+            }
         }
 
         /** A changed export chain: the peer gets its Adj-RIB-Out again on the same session. */

@@ -59,6 +59,7 @@ class BgpdBirdInteropTest {
                         local-address: "%s"
                         hold-time: 9
                         connect-retry-time: 2
+                        import: all
                         export: all
                     %s
                     """.formatted(bgpdId, localAs, bgpd, bgpdPort, staticPrefix, bird, birdPort, birdAs, bgpd,

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Immutable; safe to share. One address family on a session (BIRD's channel). Policies are
  * evaluated as a chain: a policy whose verdict is {@code next} passes the route to the following
- * one; falling off the end of the chain rejects.
+ * one; falling off the end of the chain rejects. An empty chain was not configured: the RIB then
+ * applies RFC 8212's default (eBGP nothing, iBGP everything).
  */
 public record FamilyConfig(
         Family family,

@@ -113,8 +113,14 @@ public final class ConfigPrinter {
                 .entry("connect-retry-time", s.timers().connectRetryTime());
         w.begin("families");
         for (FamilyConfig f : s.families()) {
-            w.begin(f.family().yamlName()).entry("add-path", name(f.addPath()))
-                    .flowList("import", f.importPolicies()).flowList("export", f.exportPolicies());
+            w.begin(f.family().yamlName()).entry("add-path", name(f.addPath()));
+            // an empty chain is "not configured" (RFC 8212 default), which only omission expresses
+            if (!f.importPolicies().isEmpty()) {
+                w.flowList("import", f.importPolicies());
+            }
+            if (!f.exportPolicies().isEmpty()) {
+                w.flowList("export", f.exportPolicies());
+            }
             f.maxPrefix().ifPresent(mp -> {
                 w.begin("max-prefix").entry("limit", mp.limit()).entry("action", name(mp.action()));
                 if (mp.restartAfter() > 0) {

@@ -20,8 +20,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Owned by one load; not thread-safe. Maps a peer's {@code families} and its peer-level
  * {@code import}/{@code export} defaults into one {@link FamilyConfig} per family. Without
- * {@code families} the peer carries the family of its own address. Policies default as in BIRD 2:
- * import {@code all}, export {@code none}.
+ * {@code families} the peer carries the family of its own address. A chain that is not
+ * configured stays empty: the RIB then applies RFC 8212 (eBGP imports and exports nothing, iBGP
+ * everything), as BIRD 2 does; the loader cannot tell which a dynamic peer with an AS range is.
  */
 final class FamilySettingsMapper {
 
@@ -40,8 +41,8 @@ final class FamilySettingsMapper {
     }
 
     List<FamilyConfig> read(MappingReader m, Family addressFamily, String what) {
-        List<String> peerImport = m.has("import") ? policyChain(m.get("import")) : List.of(PolicyConfig.ALL);
-        List<String> peerExport = m.has("export") ? policyChain(m.get("export")) : List.of(PolicyConfig.NONE);
+        List<String> peerImport = m.has("import") ? policyChain(m.get("import")) : List.of();
+        List<String> peerExport = m.has("export") ? policyChain(m.get("export")) : List.of();
         Map<Family, Node> bodies = new EnumMap<>(Family.class);
         Node fams = m.get("families");
         if (fams == null) {

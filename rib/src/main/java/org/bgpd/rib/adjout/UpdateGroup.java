@@ -6,13 +6,20 @@ import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import org.bgpd.rib.policy.KernelFacts;
+import org.bgpd.rib.policy.KernelRoutes;
+import org.bgpd.rib.policy.PolicyChain;
+import org.bgpd.rib.policy.RouteInput;
 import org.bgpd.rib.reflect.Reflection;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.AttrsTable;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.NlriList;
+import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.Candidates;
 import org.bgpd.rib.table.PeerInfo;
+import org.bgpd.rib.table.PeerKind;
 import org.bgpd.rib.table.Peers;
 import org.bgpd.rib.table.PrefixKeys;
 import org.bgpd.rib.wire.UpdateEncoder;
@@ -28,6 +35,10 @@ import org.bgpd.rib.wire.UpdateSink;
  * attributes ({@link ExportAttrs}) depend on the inbound attrs id and the source peer only, so
  * they are computed once per (attrs id, source) per turn and cached, each cached set holding one
  * reference until {@link #endTurn} (ids may be freed and reused between turns).
+ * <p>The group's export chain ({@link GroupKey#export}) runs per prefix after those checks; its
+ * changes apply on top of the export rewrite, so a MED or next hop the policy sets survives it.
+ * An accepted route's set is cached by (attrs id, source) per decision mask, so a policy that
+ * changes nothing costs one rule walk per prefix and no allocation.
  * <p>A member that joins a running group is fed the group's current Adj-RIB-Out on its own
  * ({@link #sendCurrent}); End-of-RIB goes to a member once its feed and the group's initial feed
  * are both done.
@@ -45,6 +56,12 @@ public final class UpdateGroup {
     private final AdjRibOut out;
     private final UpdateEncoder encoder;
     private final Long2IntOpenHashMap exportCache = new Long2IntOpenHashMap();
+    /** Export caches for routes the policy changed, by decision mask. */
+    private final Long2ObjectOpenHashMap<Long2IntOpenHashMap> changedCache = new Long2ObjectOpenHashMap<>();
+    /** References to uncacheable sets, held until the end of the turn. */
+    private final IntArrayList turnRefs = new IntArrayList();
+    private final KernelRoutes kernelRoutes;
+    private final RouteInput input = new RouteInput();
     private int[] members = new int[2];
     private SessionSink[] sinks = new SessionSink[2];
     private int memberCount;
@@ -64,6 +81,13 @@ public final class UpdateGroup {
     };
 
     public UpdateGroup(GroupKey key, Peers peers, AttrsTable attrs, PrefixKeys prefixKeys, int clusterId, long defaultLocalPref) {
+        this(key, peers, attrs, prefixKeys, clusterId, defaultLocalPref, null);
+    }
+
+    /** @param kernelRoutes facts of kernel-learned routes for the export chain to match, or null */
+    public UpdateGroup(GroupKey key, Peers peers, AttrsTable attrs, PrefixKeys prefixKeys, int clusterId, long defaultLocalPref,
+                       KernelRoutes kernelRoutes) {
+        this.kernelRoutes = kernelRoutes;
         this.key = key;
         this.peers = peers;
         this.attrs = attrs;
@@ -120,27 +144,57 @@ public final class UpdateGroup {
 
     /** Brings the prefix's Adj-RIB-Out entry in line with {@code best} ({@link Candidates#NONE} to withdraw). */
     public void export(long prefixKey, long best) {
-        int id = exportId(best);
+        int id = exportId(prefixKey, best);
         if (id == 0) out.withdraw(prefixKey);
         else out.set(prefixKey, Candidates.peer(best), id);
     }
 
-    /** The outbound attrs id for {@code best}, or 0 when it must not be sent to this group. */
-    int exportId(long best) {
+    /** The outbound attrs id for {@code best} at {@code prefixKey}, or 0 when it must not be sent to this group. */
+    int exportId(long prefixKey, long best) {
         if (best == Candidates.NONE) return 0;
         PeerInfo from = peers.get(Candidates.peer(best));
         if (from == null) return 0;
         int inId = Candidates.attrs(best);
-        long cacheKey = (long) inId << 32 | from.index();
-        int cached = exportCache.get(cacheKey);
-        if (cached != 0) return cached;
         Attrs a = attrs.get(inId);
+        PolicyChain chain = key.export();
+        long mask = 0;
+        if (!chain.acceptsAll()) {
+            fill(prefixKey, a, from);
+            mask = chain.decide(input);
+            if (mask == PolicyChain.REJECT) return 0;
+        }
+        Long2IntOpenHashMap cache = mask == 0 ? exportCache : (mask & PolicyChain.UNCACHEABLE) != 0 ? null : changedCache(mask);
+        long cacheKey = (long) inId << 32 | from.index();
+        if (cache != null) {
+            int cached = cache.get(cacheKey);
+            if (cached != 0) return cached;
+        }
         if (a.has(Attrs.NO_ADVERTISE)) return 0;
         if (!key.ibgp() && (a.has(Attrs.NO_EXPORT) || a.has(Attrs.NO_EXPORT_SUBCONFED))) return 0;
         if (!Reflection.mayExport(from, key.ibgp(), key.rrClient())) return 0;
-        int id = attrs.intern(ExportAttrs.outbound(a, from, key, clusterId, defaultLocalPref)); // the cache's reference
-        exportCache.put(cacheKey, id);
+        Attrs outbound = ExportAttrs.outbound(a, from, key, clusterId, defaultLocalPref);
+        if (mask != 0) outbound = chain.apply(input, outbound);
+        int id = attrs.intern(outbound); // the cache's (or this turn's) reference
+        if (cache != null) cache.put(cacheKey, id);
+        else turnRefs.add(id);
         return id;
+    }
+
+    private Long2IntOpenHashMap changedCache(long mask) {
+        Long2IntOpenHashMap c = changedCache.get(mask);
+        if (c == null) changedCache.put(mask, c = new Long2IntOpenHashMap());
+        return c;
+    }
+
+    private void fill(long prefixKey, Attrs a, PeerInfo from) {
+        Family f = key.family();
+        KernelFacts facts = kernelRoutes != null && from.kind() == PeerKind.KERNEL ? kernelRoutes.get(f, prefixKey) : null;
+        if (f == Family.IPV4_UNICAST) {
+            input.setV4(prefixKey, a, from, facts);
+        } else {
+            Prefix p = prefixKeys.prefix(f, prefixKey);
+            input.set(f, p.hi(), p.lo(), p.length(), a, from, facts);
+        }
     }
 
     /** Encodes and sends everything pending: withdrawals first. */
@@ -235,6 +289,12 @@ public final class UpdateGroup {
     public void endTurn() {
         for (Long2IntMap.Entry e : exportCache.long2IntEntrySet()) attrs.release(e.getIntValue());
         exportCache.clear();
+        for (Long2IntOpenHashMap c : changedCache.values()) {
+            for (Long2IntMap.Entry e : c.long2IntEntrySet()) attrs.release(e.getIntValue());
+            c.clear();
+        }
+        for (int i = 0; i < turnRefs.size(); i++) attrs.release(turnRefs.getInt(i));
+        turnRefs.clear();
     }
 
     /** Messages that could not be encoded (logged once). */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.bgpd.rib.adjout.SessionSink;
+import org.bgpd.rib.policy.KernelFacts;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.Prefix;
@@ -48,8 +49,15 @@ public sealed interface RibCommand {
      */
     record Update(int peer, InboundUpdate update) implements RibCommand {}
 
-    /** A locally originated route, from the STATIC or KERNEL pseudo-peer {@code peer}. */
-    record Originate(int peer, Prefix prefix, Attrs attrs) implements RibCommand {}
+    /**
+     * A locally originated route, from the STATIC or KERNEL pseudo-peer {@code peer}; {@code kernel}
+     * carries a kernel-learned route's device, protocol and type for policies to match (null otherwise).
+     */
+    record Originate(int peer, Prefix prefix, Attrs attrs, KernelFacts kernel) implements RibCommand {
+        public Originate(int peer, Prefix prefix, Attrs attrs) {
+            this(peer, prefix, attrs, null);
+        }
+    }
 
     record Unoriginate(int peer, Prefix prefix) implements RibCommand {}
 

@@ -13,6 +13,7 @@ import org.bgpd.rib.adjout.GroupKey;
 import org.bgpd.rib.adjout.UpdateGroup;
 import org.bgpd.rib.decision.DecisionOptions;
 import org.bgpd.rib.decision.DecisionProcess;
+import org.bgpd.rib.policy.KernelRoutes;
 import org.bgpd.rib.route.AttrsTable;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.NextHop;
@@ -23,6 +24,7 @@ import org.bgpd.rib.table.Channels;
 import org.bgpd.rib.table.LocRib;
 import org.bgpd.rib.table.NextHops;
 import org.bgpd.rib.table.PeerInfo;
+import org.bgpd.rib.table.PeerKind;
 import org.bgpd.rib.table.Peers;
 import org.bgpd.rib.table.PrefixKeys;
 import org.bgpd.rib.wire.ErrorAction;
@@ -69,6 +71,7 @@ public final class RibLoop implements Runnable {
     private final FibSink fib;
     private final RouteImport routeImport;
     private final RibQueries queries;
+    private final KernelRoutes kernelRoutes = new KernelRoutes();
     private AdjRibIn[] adjRibIn = new AdjRibIn[32];
     private boolean[] channelUp = new boolean[32];
     private boolean[] endOfRib = new boolean[32];
@@ -238,7 +241,7 @@ public final class RibLoop implements Runnable {
             GroupKey key = GroupKey.of(f, peer, u.encode());
             UpdateGroup g = group(key);
             if (g == null) {
-                g = new UpdateGroup(key, peers, attrs, prefixKeys, clusterId, decision.options().defaultLocalPref());
+                g = new UpdateGroup(key, peers, attrs, prefixKeys, clusterId, decision.options().defaultLocalPref(), kernelRoutes);
                 g.addMember(u.peer(), u.sink());
                 g.memberFed(u.peer());
                 groups.add(g);
@@ -323,6 +326,7 @@ public final class RibLoop implements Runnable {
         if (from == null || from.isBgp()) return;
         int ch = o != null ? openChannel(peer, f) : Channels.index(peer, f);
         if (!isUp(ch)) return;
+        if (from.kind() == PeerKind.KERNEL) kernelRoutes.set(f, prefixKeys.key(one.prefix(0)), o == null ? null : o.kernel());
         if (o != null) routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], null, one, o.attrs());
         else routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], one, null, null);
     }
@@ -394,6 +398,12 @@ public final class RibLoop implements Runnable {
     public AdjRibIn adjRibIn(int channel) { return channel < adjRibIn.length ? adjRibIn[channel] : null; }
 
     public boolean endOfRibReceived(int channel) { return channel < endOfRib.length && endOfRib[channel]; }
+
+    /** Facts of kernel-learned routes, for the kernel export chain ({@code org.bgpd.rib.policy.KernelExport}). */
+    public KernelRoutes kernelRoutes() { return kernelRoutes; }
+
+    /** Routes the import chains rejected since start. */
+    public long importRejected() { return routeImport.rejected(); }
 
     /** Routes dropped by the import loop checks since start. */
     public long loopedRoutes() { return routeImport.looped(); }

@@ -1,5 +1,8 @@
 package org.bgpd.rib.loop;
 
+import java.util.Arrays;
+import org.bgpd.rib.policy.PolicyChain;
+import org.bgpd.rib.policy.RouteInput;
 import org.bgpd.rib.reflect.LoopChecks;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.AttrsTable;
@@ -19,6 +22,9 @@ import org.bgpd.rib.table.PrefixKeys;
  * BIRD does). Every change lands in the channel's Adj-RIB-In and, when the stored value moved,
  * in the Loc-RIB as a candidate. ADD-PATH paths (RFC 7911) are kept in the Adj-RIB-In only:
  * the Loc-RIB holds one candidate per channel.
+ * <p>The channel's import chain ({@link PolicyChain#importFor}, RFC 8212 defaults) runs before
+ * either table, so the Adj-RIB-In holds post-policy routes: a rejected announcement acts as a
+ * withdrawal of that prefix. Changed sets are built once per distinct outcome within the UPDATE.
  * Owned by the RIB thread; not thread-safe.
  */
 final class RouteImport {
@@ -27,6 +33,12 @@ final class RouteImport {
     private final int routerId;
     private final int clusterId;
     private long looped;
+    private long rejected;
+    private final RouteInput input = new RouteInput();
+    /** This UPDATE's policy outcomes: decision masks and the interned sets they gave (one reference each). */
+    private long[] outcomeMask = new long[4];
+    private int[] outcomeId = new int[4];
+    private int outcomes;
 
     RouteImport(AttrsTable attrs, PrefixKeys keys, int routerId, int clusterId) {
         this.attrs = attrs;
@@ -37,6 +49,8 @@ final class RouteImport {
 
     long looped() { return looped; }
 
+    long rejected() { return rejected; }
+
     void apply(int channel, PeerInfo from, AdjRibIn in, LocRib rib, NlriList withdrawn, NlriList announced, Attrs a) {
         if (withdrawn != null && !withdrawn.isEmpty()) withdraw(channel, in, rib, withdrawn);
         if (announced == null || announced.isEmpty()) return;
@@ -46,13 +60,46 @@ final class RouteImport {
             return;
         }
         int id = attrs.intern(a);
+        PolicyChain chain = PolicyChain.importFor(from, announced.family());
         boolean addPath = announced.hasPathIds();
         for (int i = 0; i < announced.size(); i++) {
             long key = key(announced, i);
-            if (addPath) in.update(key, announced.pathId(i), id);
-            else if (in.update(key, id)) rib.put(key, Candidates.pack(channel, id));
+            int use = chain.acceptsAll() ? id : imported(chain, announced, i, a, from, id);
+            if (use == 0) {
+                rejected++;
+                if (addPath) in.withdraw(key, announced.pathId(i));
+                else if (in.withdraw(key)) rib.remove(key, channel);
+            } else if (addPath) {
+                in.update(key, announced.pathId(i), use);
+            } else if (in.update(key, use)) {
+                rib.put(key, Candidates.pack(channel, use));
+            }
         }
+        for (int i = 0; i < outcomes; i++) attrs.release(outcomeId[i]);
+        outcomes = 0;
         attrs.release(id);
+    }
+
+    /** The attrs id the import chain gives announced prefix {@code i}, 0 when rejected. */
+    private int imported(PolicyChain chain, NlriList l, int i, Attrs a, PeerInfo from, int id) {
+        if (l.family() == Family.IPV4_UNICAST) input.setV4(l.v4(i), a, from, null);
+        else input.set(Family.IPV6_UNICAST, l.v6Hi(i), l.v6Lo(i), l.v6Length(i), a, from, null);
+        long mask = chain.decide(input);
+        if (mask == PolicyChain.REJECT) return 0;
+        if (mask == 0) return id;
+        boolean cacheable = (mask & PolicyChain.UNCACHEABLE) == 0;
+        if (cacheable) {
+            for (int k = 0; k < outcomes; k++) if (outcomeMask[k] == mask) return outcomeId[k];
+        }
+        int changed = attrs.intern(chain.apply(input, a));
+        if (outcomes == outcomeId.length) {
+            outcomeMask = Arrays.copyOf(outcomeMask, outcomes * 2);
+            outcomeId = Arrays.copyOf(outcomeId, outcomes * 2);
+        }
+        // an uncacheable outcome is remembered under a mask no decision returns, only to be released
+        outcomeMask[outcomes] = cacheable ? mask : PolicyChain.REJECT;
+        outcomeId[outcomes++] = changed;
+        return changed;
     }
 
     private void withdraw(int channel, AdjRibIn in, LocRib rib, NlriList withdrawn) {

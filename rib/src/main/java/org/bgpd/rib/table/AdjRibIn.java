@@ -15,9 +15,9 @@ import org.bgpd.rib.route.AttrsTable;
 import org.bgpd.rib.route.Prefix;
 
 /**
- * The routes one channel received, before import policy (RFC 4271 §3.2 Adj-RIBs-In; kept
- * pre-policy so a policy change can be re-applied without a route refresh). Each entry holds one
- * {@link AttrsTable} reference.
+ * The routes one channel received that its import policy accepted, with the policy's changes
+ * (RFC 4271 §3.2 Adj-RIBs-In; post-policy, so a changed import policy needs a route refresh,
+ * RFC 2918). Each entry holds one {@link AttrsTable} reference.
  * <p>A {@code Long2IntOpenHashMap} prefix key → attrs id: 12 bytes a slot, no object per route.
  * The RIB loop uses it for both families, IPv6 through {@link PrefixKeys} ids (one instance
  * per channel, so the key spaces never mix). The {@link Prefix}-keyed methods are an older

@@ -1,5 +1,6 @@
 package org.bgpd.rib.table;
 
+import org.bgpd.rib.policy.PeerPolicies;
 import org.bgpd.rib.route.Prefix;
 
 /**
@@ -7,16 +8,22 @@ import org.bgpd.rib.route.Prefix;
  * {@code address} is a host prefix (/32 or /128); {@code localAs} is the AS we present on this
  * session (BIRD's per-protocol {@code local as}). AS numbers and the BGP identifier are unsigned
  * 32-bit values in ints; {@code bgpId} is replaced by the one the peer's OPEN carried when the
- * session comes up. Pseudo-peers (STATIC, KERNEL) use our own router id and AS.
+ * session comes up. Pseudo-peers (STATIC, KERNEL) use our own router id and AS. {@code policies}
+ * are its import and export chains ({@link PeerPolicies#UNSET}: RFC 8212 defaults).
  * Immutable; safe to share.
  */
 public record PeerInfo(int index, PeerKind kind, Prefix address, int as, int localAs, int bgpId,
-                       boolean ibgp, boolean rrClient, NextHopMode nextHop) {
+                       boolean ibgp, boolean rrClient, NextHopMode nextHop, PeerPolicies policies) {
 
     public PeerInfo {
         if (index < 0 || index > Channels.MAX_PEER) throw new IllegalArgumentException("peer index " + index);
         if (address.length() != address.family().maxLength()) throw new IllegalArgumentException("peer address must be a host: " + address);
         if (nextHop == null) nextHop = NextHopMode.DEFAULT;
+        if (policies == null) policies = PeerPolicies.UNSET;
+    }
+
+    public PeerInfo(int index, PeerKind kind, Prefix address, int as, int localAs, int bgpId, boolean ibgp, boolean rrClient, NextHopMode nextHop) {
+        this(index, kind, address, as, localAs, bgpId, ibgp, rrClient, nextHop, PeerPolicies.UNSET);
     }
 
     public PeerInfo(int index, PeerKind kind, Prefix address, int as, int localAs, int bgpId, boolean ibgp, boolean rrClient) {
@@ -37,10 +44,14 @@ public record PeerInfo(int index, PeerKind kind, Prefix address, int as, int loc
     public boolean isBgp() { return kind == PeerKind.BGP; }
 
     public PeerInfo withNextHop(NextHopMode mode) {
-        return new PeerInfo(index, kind, address, as, localAs, bgpId, ibgp, rrClient, mode);
+        return new PeerInfo(index, kind, address, as, localAs, bgpId, ibgp, rrClient, mode, policies);
     }
 
     public PeerInfo withBgpId(int id) {
-        return new PeerInfo(index, kind, address, as, localAs, id, ibgp, rrClient, nextHop);
+        return new PeerInfo(index, kind, address, as, localAs, id, ibgp, rrClient, nextHop, policies);
+    }
+
+    public PeerInfo withPolicies(PeerPolicies p) {
+        return new PeerInfo(index, kind, address, as, localAs, bgpId, ibgp, rrClient, nextHop, p);
     }
 }

@@ -38,9 +38,9 @@ public final class CanonicalAttrs {
         return -1;
     }
 
-    static int offset(long found) { return (int) (found >>> 32); }
+    public static int offset(long found) { return (int) (found >>> 32); }
 
-    static int length(long found) { return (int) found; }
+    public static int length(long found) { return (int) found; }
 
     /** Attribute header with Extended Length exactly when the value needs it. */
     static void header(WireWriter w, int flags, int code, int len) {

@@ -10,6 +10,7 @@ import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.NlriList;
 import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.PeerInfo;
+import org.bgpd.rib.testing.OpenPolicies;
 import org.bgpd.rib.wire.DecodeContext;
 import org.bgpd.rib.wire.EncodeContext;
 import org.bgpd.rib.wire.UpdateDecoder;
@@ -37,7 +38,7 @@ final class RibHarness {
 
     /** Adds a BGP peer at {@code index}, address 10.0.0.{index}, bgp id = index. */
     PeerInfo peer(int index, int as, boolean rrClient) {
-        PeerInfo p = PeerInfo.bgp(index, "10.0.0." + index, as, LOCAL_AS, 0, rrClient);
+        PeerInfo p = OpenPolicies.open(PeerInfo.bgp(index, "10.0.0." + index, as, LOCAL_AS, 0, rrClient));
         add(p);
         return p;
     }

@@ -21,6 +21,7 @@ import org.bgpd.rib.route.Prefixes;
 import org.bgpd.rib.table.Channels;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.PeerKind;
+import org.bgpd.rib.testing.OpenPolicies;
 import org.bgpd.rib.testing.TestAttrs;
 import org.bgpd.rib.wire.DecodeContext;
 import org.bgpd.rib.wire.EncodeContext;
@@ -41,8 +42,8 @@ class RibLoopTest {
     static final EncodeContext ENCODE = EncodeContext.of(SELF4, NextHop.parse("2001:db8::fe"));
 
     RibLoopTest() {
-        rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(E1, "10.0.0.1", 65001, LOCAL_AS, 1, false)));
-        rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(E2, "10.0.0.2", 65002, LOCAL_AS, 2, false)));
+        rib.offer(new RibCommand.AddPeer(OpenPolicies.open(PeerInfo.bgp(E1, "10.0.0.1", 65001, LOCAL_AS, 1, false))));
+        rib.offer(new RibCommand.AddPeer(OpenPolicies.open(PeerInfo.bgp(E2, "10.0.0.2", 65002, LOCAL_AS, 2, false))));
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(I1, "10.0.0.3", LOCAL_AS, LOCAL_AS, 3, false)));
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(I2, "10.0.0.4", LOCAL_AS, LOCAL_AS, 4, false)));
         rib.offer(new RibCommand.AddPeer(PeerInfo.local(STATIC, PeerKind.STATIC, LOCAL_AS, 0x0A00_00FF)));
@@ -200,7 +201,7 @@ class RibLoopTest {
         announce(E1, attrs().nextHop("10.0.0.1").path(65001), p, p + 0x1_0000);
         settle();
         RecordingSink late = new RecordingSink();
-        rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(9, "10.0.0.9", 65009, LOCAL_AS, 9, false)));
+        rib.offer(new RibCommand.AddPeer(OpenPolicies.open(PeerInfo.bgp(9, "10.0.0.9", 65009, LOCAL_AS, 9, false))));
         rib.offer(new RibCommand.PeerUp(9, 9, V4, ENCODE, late));
         settle();
         assertEquals(2, late.events.size(), late.events.toString());
@@ -237,7 +238,7 @@ class RibLoopTest {
         RibLoop threaded = new RibLoop(1, DecisionOptions.defaults(), null, 16, 16);
         Thread t = Thread.ofPlatform().name("rib-test").start(threaded);
         try {
-            threaded.offer(new RibCommand.AddPeer(PeerInfo.bgp(E1, "10.0.0.1", 65001, LOCAL_AS, 1, false)));
+            threaded.offer(new RibCommand.AddPeer(OpenPolicies.open(PeerInfo.bgp(E1, "10.0.0.1", 65001, LOCAL_AS, 1, false))));
             threaded.offer(new RibCommand.PeerUp(E1, E1, V4, ENCODE, new RecordingSink()));
             byte[] body = new UpdateEncoder(ENCODE).announce(attrs().path(65001).build(), nlri(p)).getFirst();
             threaded.offer(new RibCommand.Update(E1, UpdateDecoder.decode(body, 0, body.length, DecodeContext.of(false, LOCAL_AS))));
