@@ -35,9 +35,12 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** RIB peer index of the pseudo-peer that originates configured static routes. */
     static final int STATIC_PEER = 0;
+    /** RIB peer index of the pseudo-peer that originates routes learned from the kernel. */
+    static final int KERNEL_PEER = 1;
 
     private final DaemonConfig config;
     private final Path configPath;
+    private final KernelSync kernel;
     private final RibLoop rib;
     private final Thread ribThread;
     private final SessionTransport transport;
@@ -51,8 +54,8 @@ public final class Daemon implements AutoCloseable {
         this.config = config;
         this.configPath = configPath;
         int routerId = Addresses.routerId(config.routerId());
-        // No FIB sink until fib-sync is wired: null lets the RIB skip the multipath work per change.
-        this.rib = new RibLoop(routerId, DecisionOptions.defaults(), null, 4096, 4096);
+        this.kernel = KernelSync.create(config); // a null sink when off lets the RIB skip the multipath work
+        this.rib = new RibLoop(routerId, kernel.decisionOptions(DecisionOptions.defaults()), kernel.sink(), 4096, 4096);
         this.ribThread = Thread.ofPlatform().name("rib").daemon(true).unstarted(rib);
         this.transport = new SessionTransport(1);
         this.listener = new BgpListener(transport.group(), byAddress::get);
@@ -63,7 +66,8 @@ public final class Daemon implements AutoCloseable {
         int localAs = (int) config.localAs();
         int routerId = Addresses.routerId(config.routerId());
         rib.offer(new RibCommand.AddPeer(PeerInfo.local(STATIC_PEER, PeerKind.STATIC, localAs, routerId)));
-        int index = STATIC_PEER + 1;
+        int index = KERNEL_PEER + 1;
+        List<Integer> awaited = new ArrayList<>();
         Map<InetAddress, byte[]> md5 = new HashMap<>();
         for (PeerConfig pc : config.peers()) {
             org.bgpd.session.PeerSettings settings = SessionSettingsFactory.settings(config, pc);
@@ -77,11 +81,13 @@ public final class Daemon implements AutoCloseable {
             bindings.put(pc.name(), binding);
             byAddress.put(pc.address().address(), session);
             if (settings.md5Key() != null) md5.put(pc.address().address(), settings.md5Key());
+            if (!pc.settings().disabled()) awaited.add(index);
             index++;
         }
         for (StaticRoute r : config.staticRoutes()) {
             rib.offer(new RibCommand.Originate(STATIC_PEER, Addresses.prefix(r.prefix()), StaticRoutes.attrs(r)));
         }
+        kernel.start(rib, KERNEL_PEER, localAs, routerId, awaited.stream().mapToInt(Integer::intValue).toArray());
         listener.setMd5Keys(md5);
         listener.bind(listenAddress());
         LOG.info("bgpd started: router id {}, AS {}, listening on {}, {} peers, {} static routes",
@@ -114,14 +120,21 @@ public final class Daemon implements AutoCloseable {
 
     public RibLoop rib() { return rib; }
 
+    public KernelSync kernel() { return kernel; }
+
     public List<PeerSession> sessions() { return new ArrayList<>(sessions.values()); }
 
     public PeerSession session(String name) { return sessions.get(name); }
 
     public InetSocketAddress boundAddress() { return listener.localAddress(); }
 
+    /** A clean stop: our kernel routes are removed. */
     @Override
-    public void close() {
+    public void close() { close(false); }
+
+    /** {@code graceful}: an RFC 4724 restart, kernel routes stay for the next run to adopt. */
+    public void close(boolean graceful) {
+        kernel.close(graceful);
         for (PeerSession s : sessions.values()) s.stop(NotifyCode.ADMINISTRATIVE_SHUTDOWN.notification());
         listener.close();
         transport.close();
