@@ -86,6 +86,7 @@ final class KernelExporter {
                 failed.remove(c.prefix());
                 KernelRoute had = installed.get(key(c.prefix()));
                 if (had != null) del.add(had);
+                failedCount = failed.size();
             } else {
                 desired.put(c.prefix(), want);
                 KernelRoute had = installed.get(want.key());
@@ -226,6 +227,7 @@ final class KernelExporter {
         }
         removals += result.succeeded();
         installedCount = installed.size();
+        failedCount = failed.size();
     }
 
     private void fail(RouteFailure f) {
