@@ -119,10 +119,12 @@ final class KernelExporter {
      * failed ones included.
      */
     void retry() {
+        List<KernelRoute> dump = fib.routes();
         Map<RouteKey, KernelRoute> inKernel = new HashMap<>();
-        for (KernelRoute r : fib.routes())
+        for (KernelRoute r : dump)
             if (r.table() == fib.table() && r.protocol() == fib.protocol()) inKernel.put(r.key(), r);
-        for (var it = installed.entrySet().iterator(); it.hasNext(); ) {
+        // An empty dump is a failed one (the local table is never empty while lo is up): forget nothing.
+        for (var it = installed.entrySet().iterator(); !dump.isEmpty() && it.hasNext(); ) {
             var e = it.next();
             if (!inKernel.containsKey(e.getKey())) {
                 fib.forget(e.getValue());
