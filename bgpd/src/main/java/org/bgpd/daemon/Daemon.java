@@ -31,8 +31,11 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** RIB peer index of the pseudo-peer that originates configured static routes. */
     static final int STATIC_PEER = 0;
+    /** RIB peer index of the pseudo-peer that originates routes learned from the kernel. */
+    static final int KERNEL_PEER = 1;
 
     private final Path configPath;
+    private final KernelSync kernel;
     private final RibLoop rib;
     private final Thread ribThread;
     private final SessionTransport transport;
@@ -45,8 +48,8 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
     public Daemon(DaemonConfig config, Path configPath) {
         this.configPath = configPath;
         int routerId = Addresses.routerId(config.routerId());
-        // No FIB sink until fib-sync is wired: null lets the RIB skip the multipath work per change.
-        this.rib = new RibLoop(routerId, DecisionOptions.defaults(), null, 4096, 4096);
+        this.kernel = KernelSync.create(config); // a null sink when off lets the RIB skip the multipath work
+        this.rib = new RibLoop(routerId, kernel.decisionOptions(DecisionOptions.defaults()), kernel.sink(), 4096, 4096);
         this.ribThread = Thread.ofPlatform().name("rib").daemon(true).unstarted(rib);
         this.transport = new SessionTransport(1);
         this.peers = new Reconfiguration(config, rib, transport.group(), Reconfiguration.MAKE_BEFORE_BREAK_TIMEOUT);
@@ -56,6 +59,7 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
         ribThread.start();
         peers.start();
         DaemonConfig config = peers.config();
+        kernel.start(rib, KERNEL_PEER, (int) config.localAs(), Addresses.routerId(config.routerId()), peers.awaitedPeers());
         control = ControlSockets.server(config.controlSockets(), new DaemonControlBackend(this));
         try {
             control.start();
@@ -87,6 +91,8 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
     public Instant started() { return started; }
 
     public RibLoop rib() { return rib; }
+
+    public KernelSync kernel() { return kernel; }
 
     /** Configured peers in configuration order, then dynamic peers. */
     public List<PeerSession> sessions() {
@@ -140,8 +146,13 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
 
     public CompletableFuture<Void> shutdownRequested() { return shutdownRequested; }
 
+    /** A clean stop: our kernel routes are removed. */
     @Override
-    public void close() {
+    public void close() { close(false); }
+
+    /** {@code graceful}: an RFC 4724 restart, kernel routes stay for the next run to adopt. */
+    public void close(boolean graceful) {
+        kernel.close(graceful);
         if (control != null) control.close();
         peers.close();
         transport.close();

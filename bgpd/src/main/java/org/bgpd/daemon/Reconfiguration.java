@@ -39,7 +39,7 @@ final class Reconfiguration {
 
     private final RibLoop rib;
     private final EventLoopGroup group;
-    private final PeerTable table = new PeerTable(Daemon.STATIC_PEER + 1);
+    private final PeerTable table = new PeerTable(Daemon.KERNEL_PEER + 1);
     private final PeerLauncher launcher;
     private final BgpListener listener;
     private final Duration makeBeforeBreakTimeout;
@@ -64,6 +64,15 @@ final class Reconfiguration {
     PolicyCompiler policies() { return policies; }
 
     PeerTable table() { return table; }
+
+    /** RIB indexes of the enabled configured peers: initial convergence waits for their End-of-RIB. */
+    synchronized int[] awaitedPeers() {
+        List<Integer> out = new ArrayList<>();
+        for (RunningPeer p : table.all()) if (!p.dynamic() && !p.settings().disabled()) out.add(p.index());
+        int[] a = new int[out.size()];
+        for (int i = 0; i < a.length; i++) a[i] = out.get(i);
+        return a;
+    }
 
     BgpListener listener() { return listener; }
 

@@ -23,6 +23,12 @@ public interface Fib extends AutoCloseable {
     /** Deletes routes of ours with the same table, prefix and metric. */
     FibResult remove(List<KernelRoute> routes);
 
+    /**
+     * Drops what the FIB believes about a route of ours the kernel removed on its own (a link
+     * went down), so the next install creates it anew instead of replacing it.
+     */
+    default void forget(KernelRoute route) {}
+
     /** Every route the table holds, of all protocols and tables. */
     List<KernelRoute> routes();
 

@@ -68,6 +68,9 @@ public final class NetlinkFib implements Fib {
         return new FibResult(routes.size(), f);
     }
 
+    @Override
+    public void forget(KernelRoute route) { writer.forget(route); }
+
     /** A dump of every table; an empty list if the dump itself failed. */
     @Override
     public List<KernelRoute> routes() {
