@@ -24,7 +24,7 @@ public final class TemplateEngine {
     private final PebbleEngine pebble;
 
     public TemplateEngine(Path templatesDir, Path hostsFile) {
-        FileLoader loader = new FileLoader(templatesDir.toAbsolutePath().toString());
+        FileLoader loader = new FileLoader(templatesDir.toAbsolutePath().normalize().toString());
         Map<String, Function> functions = new ConfdFunctions(hostsFile).asPebble();
         this.pebble = new PebbleEngine.Builder()
                 .loader(loader)
