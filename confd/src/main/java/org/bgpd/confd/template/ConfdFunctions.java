@@ -11,7 +11,8 @@ import org.bgpd.confd.tree.KeyQueries;
 
 /**
  * Immutable; safe to share. The functions templates may call: confd's (getv, gets, getvs, ls,
- * lsdir, exists, json, jsonArray, base, dir, split, join, replace, contains, lookupIP, getenv) and
+ * lsdir, exists, json, jsonArray, base, dir, split, join, replace, lookupIP, getenv; confd's
+ * contains is Pebble's own {@code contains} operator, whose name a function may not take) and
  * the few Calico needs (protocolName, greater, prefixLength, quote). One table, one line of
  * contract per function; the bodies are the small static methods below it.
  */
@@ -36,7 +37,6 @@ public final class ConfdFunctions {
         add("split", List.of("text", "separator"), 2, (a, s) -> split(a.string(0), a.string(1)));
         add("join", List.of("items", "separator"), 2, (a, s) -> join(a.list(0), a.string(1)));
         add("replace", List.of("text", "old", "new"), 3, (a, s) -> a.string(0).replace(a.string(1), a.string(2)));
-        add("contains", List.of("text", "part"), 2, (a, s) -> a.string(0).contains(a.string(1)));
         add("lookupIP", List.of("name"), 1, (a, s) -> IpLookup.lookup(a.string(0), hostsFile));
         add("getenv", List.of("name", "default"), 1,
                 (a, s) -> s.env().getOrDefault(a.string(0), a.has(1) ? a.string(1) : ""));
