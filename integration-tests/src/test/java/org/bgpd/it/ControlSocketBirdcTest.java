@@ -59,6 +59,7 @@ class ControlSocketBirdcTest {
                     local-address: "%s"
                     hold-time: 9
                     connect-retry-time: 2
+                    import: all
                     export: all
                 """.formatted(bgpdAddr, bgpdAddr, bgpdPort, ctl, ctl1, peerName, birdAddr, birdPort, bgpdAddr));
         BirdConfig cfg = BirdConfig.builder().routerId(birdAddr)

@@ -55,6 +55,7 @@ class ReloadInteropTest {
                         remote-as: 65002
                         hold-time: 9
                         connect-retry-time: 2
+                        import: all
                         export: %s
                     """.formatted(name, address, port, export);
         }
@@ -185,6 +186,7 @@ class ReloadInteropTest {
                     accept-from: 127.0.0.0/24
                     remote-as: 65000-65010
                     hold-time: 9
+                    import: all
                     export: all
                 """);
         try (BgpdInstance bgpd = BgpdInstance.start(yaml);
