@@ -52,7 +52,8 @@ public final class Daemon implements AutoCloseable {
         this.configPath = configPath;
         int routerId = Addresses.routerId(config.routerId());
         // No FIB sink until fib-sync is wired: null lets the RIB skip the multipath work per change.
-        this.rib = new RibLoop(routerId, DecisionOptions.defaults(), null, 4096, 4096);
+        this.rib = new RibLoop(routerId, Addresses.routerId(config.clusterId()), DecisionOptions.defaults(), null, 4096,
+                4096, System::currentTimeMillis);
         this.ribThread = Thread.ofPlatform().name("rib").daemon(true).unstarted(rib);
         this.transport = new SessionTransport(1);
         this.listener = new BgpListener(transport.group(), byAddress::get);
