@@ -18,6 +18,7 @@ final class RawSession {
     final RouteCounter counter;
     SocketChannel channel;
     State state = State.CONNECTING;
+    /** While CONNECTING: when to connect again, or when the pending attempt started. */
     long retryAtNanos;
     final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
     /** Bytes of a message not yet complete at the end of the last read. */

@@ -27,6 +27,11 @@ final class SpeakerLoop implements AutoCloseable {
     private static final long KEEPALIVE_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** BENCH_DEBUG set: print why connections are retried. */
     private static final boolean DEBUG = System.getenv("BENCH_DEBUG") != null;
+    /**
+     * A SYN the reflector's full accept backlog dropped is retransmitted after 1, 2, 4... s;
+     * starting over is quicker (BIRD listens with a backlog of 8).
+     */
+    private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final InetSocketAddress remote;
@@ -143,11 +148,13 @@ final class SpeakerLoop implements AutoCloseable {
         if (keepalives) nextKeepalive = now + KEEPALIVE_NANOS;
         for (RawSession s : sessions) {
             if (s.state == RawSession.State.CONNECTING && s.channel == null && now >= s.retryAtNanos) connect(s);
+            else if (s.state == RawSession.State.CONNECTING && now - s.retryAtNanos > CONNECT_TIMEOUT_NANOS) retry(s);
             else if (keepalives && s.state == RawSession.State.ESTABLISHED) send(s, ByteBuffer.wrap(keepalive));
         }
     }
 
     private void connect(RawSession s) {
+        s.retryAtNanos = System.nanoTime(); // from here on: when this attempt started
         try {
             SocketChannel c = SocketChannel.open();
             c.configureBlocking(false);
