@@ -23,6 +23,8 @@ final class ReflectorProcess implements AutoCloseable {
         this.name = name;
         this.process = process;
         this.log = log;
+        // An interrupted benchmark must not leave a reflector listening.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
     }
 
     static boolean birdInstalled() {
