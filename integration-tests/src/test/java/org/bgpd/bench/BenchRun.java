@@ -65,6 +65,7 @@ final class BenchRun {
             long speaker0 = loop.cpuNanos();
             AtomicLong t0 = new AtomicLong();
             loop.execute(() -> {
+                for (RawSession s : sessions) s.drainedNanos = 0;
                 t0.set(System.nanoTime());
                 for (int i = 0; i < sessions.size(); i++) {
                     ByteBuffer b = sc.payloads().get(i);
@@ -81,7 +82,7 @@ final class BenchRun {
             long bytes = 0;
             for (RawSession s : sessions) {
                 if (s.counter != null) done = Math.max(done, s.counter.doneNanos());
-                if (s.counter == null || s.drainedNanos > 0) sent = Math.max(sent, s.drainedNanos);
+                if (sc.payloads().get(sessions.indexOf(s)) != null) sent = Math.max(sent, s.drainedNanos);
                 bytes += s.bytesIn;
             }
             double cpu = ProcStat.cpuSeconds(p.pid()) - cpu0;

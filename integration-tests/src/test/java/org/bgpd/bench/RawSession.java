@@ -25,7 +25,7 @@ final class RawSession {
     byte[] partial = new byte[0];
     long bytesIn;
     long updatesIn;
-    /** When the last queued byte left for the kernel, after {@link SpeakerLoop#send}. */
+    /** When the queue first emptied after {@link BenchRun} reset this to 0 and sent the payload. */
     volatile long drainedNanos;
     volatile String failure;
 

@@ -229,7 +229,7 @@ final class SpeakerLoop implements AutoCloseable {
         }
         SelectionKey k = s.channel.keyFor(selector);
         if (s.out.isEmpty()) {
-            s.drainedNanos = System.nanoTime();
+            if (s.drainedNanos == 0) s.drainedNanos = System.nanoTime();
             if (k != null && k.isValid()) k.interestOps(SelectionKey.OP_READ);
         } else if (k != null && k.isValid()) {
             k.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
