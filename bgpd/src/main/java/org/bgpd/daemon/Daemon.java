@@ -49,7 +49,8 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
         this.configPath = configPath;
         int routerId = Addresses.routerId(config.routerId());
         this.kernel = KernelSync.create(config); // a null sink when off lets the RIB skip the multipath work
-        this.rib = new RibLoop(routerId, kernel.decisionOptions(DecisionOptions.defaults()), kernel.sink(), 4096, 4096);
+        this.rib = new RibLoop(routerId, Addresses.routerId(config.clusterId()),
+                kernel.decisionOptions(DecisionOptions.defaults()), kernel.sink(), 4096, 4096, System::currentTimeMillis);
         this.ribThread = Thread.ofPlatform().name("rib").daemon(true).unstarted(rib);
         this.transport = new SessionTransport(1);
         this.peers = new Reconfiguration(config, rib, transport.group(), Reconfiguration.MAKE_BEFORE_BREAK_TIMEOUT);
