@@ -37,4 +37,15 @@ class LocalProtocolTest {
         assertFalse(k.holds(Daemon.STATIC_PEER, Family.IPV4_UNICAST));
         assertFalse(new LocalProtocol("static1", PeerKind.STATIC, 0, Family.IPV4_UNICAST, Instant.EPOCH).holds(0, Family.IPV6_UNICAST));
     }
+
+    @Test
+    void kernelGracefulRestartKeyDecidesWhetherAStopKeepsRoutes() {
+        assertFalse(KernelExportPathTest.calico().kernel().gracefulRestart(), "default: a stop removes our routes");
+        assertTrue(KernelExportPathTest.load("""
+                router-id: 10.0.0.21
+                local-as: 64512
+                kernel:
+                  graceful-restart: true
+                """).kernel().gracefulRestart());
+    }
 }
