@@ -35,7 +35,8 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
         Runnable stop = () -> {
-            if (closed.compareAndSet(false, true)) daemon.close();
+            // kernel.graceful-restart: SIGTERM keeps our kernel routes for the next run to adopt
+            if (closed.compareAndSet(false, true)) daemon.close(daemon.config().kernel().gracefulRestart());
             stopped.countDown();
         };
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));

@@ -60,7 +60,7 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
         ribThread.start();
         peers.start();
         DaemonConfig config = peers.config();
-        kernel.start(rib, KERNEL_PEER, (int) config.localAs(), Addresses.routerId(config.routerId()), peers.awaitedPeers());
+        kernel.start(rib, KERNEL_PEER, (int) config.localAs(), Addresses.routerId(config.routerId()), peers.awaitedPeers(), peers.policies().kernelExport());
         control = ControlSockets.server(config.controlSockets(), new DaemonControlBackend(this));
         try {
             control.start();

@@ -30,6 +30,7 @@ import org.bgpd.rib.loop.RibStats;
 import org.bgpd.rib.loop.RouteView;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.Prefix;
+import org.bgpd.rib.table.PeerKind;
 import org.bgpd.session.PeerSession;
 
 /**
@@ -82,7 +83,7 @@ public final class DaemonControlBackend implements ControlBackend {
     }
 
     private List<LocalProtocol> localProtocols() {
-        return LocalProtocol.of(daemon.config(), Daemon.STATIC_PEER, daemon.started());
+        return LocalProtocol.of(daemon.config(), Daemon.STATIC_PEER, daemon.started(), daemon.kernel());
     }
 
     @Override
@@ -172,7 +173,7 @@ public final class DaemonControlBackend implements ControlBackend {
 
     private ProtocolRef protocol(String name) {
         for (LocalProtocol lp : localProtocols()) {
-            if (lp.name().equals(name)) return new ProtocolRef(lp.peer(), lp.family());
+            if (lp.name().equals(name)) return new ProtocolRef(lp.peer(), lp.kind() == PeerKind.KERNEL ? null : lp.family());
         }
         if (daemon.session(name) != null) return new ProtocolRef(daemon.ribIndex(name), null);
         return null;
@@ -194,7 +195,7 @@ public final class DaemonControlBackend implements ControlBackend {
         }
         return new RouteRows((peer, f) -> {
             for (LocalProtocol lp : locals) {
-                if (lp.peer() == peer && lp.family() == f) return lp.name();
+                if (lp.holds(peer, f)) return lp.name();
             }
             String n = byIndex.get(peer);
             return n != null ? n : "peer" + peer;

@@ -126,6 +126,7 @@ final class Reconfiguration {
         }
         config = now;
         policies = new PolicyCompiler(now);
+        if (plan.diff().kernelRefeed()) rib.offer(new RibCommand.KernelExportChain(policies.kernelExport()));
         runPendingStops();
         new StepRunner(now, done).run(plan.steps());
         listener.setMd5Keys(table.md5Keys());

@@ -161,7 +161,11 @@ public final class ConfigPrinter {
         }
         w.begin("kernel").entry("enabled", k.enabled()).entry("table", k.table()).entry("protocol", k.protocol());
         k.learn().ifPresent(l -> learn(w, l));
-        w.flowList("export", k.exportPolicies()).end();
+        w.flowList("export", k.exportPolicies());
+        if (k.gracefulRestart()) {
+            w.entry("graceful-restart", true);
+        }
+        w.end();
     }
 
     private static void learn(YamlWriter w, LearnFilter l) {

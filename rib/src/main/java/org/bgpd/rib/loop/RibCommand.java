@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.bgpd.rib.adjout.SessionSink;
 import org.bgpd.rib.policy.KernelFacts;
+import org.bgpd.rib.policy.PolicyChain;
+import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.Prefix;
@@ -93,4 +95,14 @@ public sealed interface RibCommand {
 
     /** Route counts for {@code show protocols all} and {@code show route count}. */
     record Stats(Consumer<RibStats> reply) implements RibCommand {}
+
+    /**
+     * fib-sync resolved a watched next hop ({@link FibSink#watchNextHop}) through the kernel:
+     * reachable at {@code metric}, or not (RFC 4271 §9.1.2.1: such routes are not eligible).
+     * Prefixes using it are decided again at once.
+     */
+    record NextHopState(NextHop nextHop, boolean reachable, long metric) implements RibCommand {}
+
+    /** The kernel export chain (config {@code kernel.export}) is now {@code chain}: every best route goes to the FIB again. */
+    record KernelExportChain(PolicyChain chain) implements RibCommand {}
 }

@@ -16,10 +16,8 @@ import org.bgpd.rib.decision.DecisionProcess;
 import org.bgpd.rib.policy.KernelRoutes;
 import org.bgpd.rib.route.AttrsTable;
 import org.bgpd.rib.route.Family;
-import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.NlriList;
 import org.bgpd.rib.table.AdjRibIn;
-import org.bgpd.rib.table.Candidates;
 import org.bgpd.rib.table.Channels;
 import org.bgpd.rib.table.LocRib;
 import org.bgpd.rib.table.NextHops;
@@ -72,6 +70,7 @@ public final class RibLoop implements Runnable {
     private final RouteImport routeImport;
     private final RibQueries queries;
     private final KernelRoutes kernelRoutes = new KernelRoutes();
+    private final FibFeed fibFeed;
     private AdjRibIn[] adjRibIn = new AdjRibIn[32];
     private boolean[] channelUp = new boolean[32];
     private boolean[] endOfRib = new boolean[32];
@@ -82,7 +81,6 @@ public final class RibLoop implements Runnable {
     private final ArrayDeque<RibWalk> routeWalks = new ArrayDeque<>();
     private final List<RibWalk> finished = new ArrayList<>();
     private final List<RibCommand> queries0 = new ArrayList<>();
-    private final long[] multipathScratch = new long[64];
     private final LocRib.ChangeVisitor onChange4 = (p, what) -> onChange(Family.IPV4_UNICAST, p, what);
     private final LocRib.ChangeVisitor onChange6 = (p, what) -> onChange(Family.IPV6_UNICAST, p, what);
     private int turnWork;
@@ -103,6 +101,7 @@ public final class RibLoop implements Runnable {
         for (Family f : Family.values()) locRibs[f.ordinal()] = new LocRib(attrs, decision);
         this.routeImport = new RouteImport(attrs, prefixKeys, routerId, clusterId);
         this.queries = new RibQueries(locRibs, prefixKeys, attrs, peers, decision, this::since);
+        this.fibFeed = fib == null ? null : new FibFeed(fib, attrs, peers, prefixKeys, kernelRoutes, nextHops);
     }
 
     /** Cluster id = router id, the system clock. */
@@ -192,6 +191,8 @@ public final class RibLoop implements Runnable {
             case RibCommand.Query q -> queries0.add(q); // answered once this turn's changes are decided
             case RibCommand.QueryFor q -> queries0.add(q);
             case RibCommand.Stats s -> queries0.add(s);
+            case RibCommand.NextHopState n -> { if (fibFeed != null) fibFeed.nextHopState(n, locRibs); }
+            case RibCommand.KernelExportChain k -> { if (fibFeed != null) fibFeed.exportChain(k.chain(), locRibs); }
             case RibCommand.Refeed r -> {
                 UpdateGroup g = groupOf(r.peer(), r.family());
                 if (g != null) feeds.add(MemberFeed.refresh(g, r.peer(), r.begin(), r.end()));
@@ -317,6 +318,7 @@ public final class RibLoop implements Runnable {
         for (Family f : Family.values()) {
             int ch = Channels.index(peer, f);
             if (!isUp(ch)) continue; // not negotiated, disabled, or a late message from a closed session
+            if (fibFeed != null && u.attrs(f) != null) fibFeed.watch(u.attrs(f).nextHop());
             routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], u.withdrawn(f), u.announced(f), u.attrs(f));
         }
     }
@@ -341,14 +343,7 @@ public final class RibLoop implements Runnable {
                 if (g.family() == f) g.export(prefix, best);
             }
         }
-        if (fib != null) {
-            int k = rib.multipath(prefix, multipathScratch);
-            NextHop[] nhs = new NextHop[k];
-            for (int i = 0; i < k; i++) nhs[i] = attrs.get(Candidates.attrs(multipathScratch[i])).nextHop();
-            var source = k == 0 ? null : peers.get(Candidates.peer(multipathScratch[0])).kind();
-            if (f == Family.IPV4_UNICAST) fib.route(prefix, nhs, source);
-            else fib.route6(prefixKeys.prefix(f, prefix), nhs, source);
-        }
+        if (fibFeed != null) fibFeed.send(f, prefix, rib);
     }
 
     private RibStats stats() {

@@ -235,6 +235,15 @@ public final class LocRib {
         return out;
     }
 
+    /**
+     * Marks a present prefix for decision again although its candidates did not change (a next
+     * hop's reachability or cost is about to); call before the change, so the result compares
+     * with the old outcome.
+     */
+    public void touch(long prefix) {
+        if (single.containsKey(prefix) || overflow.containsKey(prefix)) markDirty(prefix);
+    }
+
     private void markDirty(long prefix) {
         if (dirtyAt.containsKey(prefix)) return;
         int at = before.size();
