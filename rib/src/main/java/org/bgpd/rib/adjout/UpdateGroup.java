@@ -265,6 +265,11 @@ public final class UpdateGroup {
             announceTo(e.getIntKey(), e.getValue().elements(), e.getValue().size(), AdjRibOut.NOBODY, member);
     }
 
+    /** Sends {@code member} alone a withdrawal of {@code keys[0, n)}. */
+    public void sendWithdrawn(int member, long[] keys, int n) {
+        if (n > 0) withdrawTo(keys, n, AdjRibOut.NOBODY, member);
+    }
+
     /** The group's initial feed from the Loc-RIB is complete: End-of-RIB to those waiting for it. */
     public void initialFeedDone() {
         initialFeedDone = true;

@@ -86,6 +86,7 @@ public final class RibLoop implements Runnable {
     private final LocRib.ChangeVisitor onChange4 = (p, what) -> onChange(Family.IPV4_UNICAST, p, what);
     private final LocRib.ChangeVisitor onChange6 = (p, what) -> onChange(Family.IPV6_UNICAST, p, what);
     private int turnWork;
+    private final GroupMoves groupMoves = new GroupMoves(groups, feeds, this::newGroup, g -> new FeedWalk(g, locRibs[g.family().ordinal()]));
 
     /**
      * @param routerId our BGP identifier (RFC 4456 §8 ORIGINATOR_ID loop check)
@@ -210,8 +211,11 @@ public final class RibLoop implements Runnable {
 
     private void addPeer(PeerInfo p) {
         if (p.index() >= since.length) since = Arrays.copyOf(since, Math.max(p.index() + 1, since.length * 2));
-        if (!p.isBgp() && peers.get(p.index()) == null) since[p.index()] = clock.getAsLong();
+        PeerInfo old = peers.get(p.index());
+        if (!p.isBgp() && old == null) since[p.index()] = clock.getAsLong();
+        if (old != null && p.bgpId() == 0) p = p.withBgpId(old.bgpId()); // a reload keeps the OPEN's id
         peers.put(p);
+        if (old != null && p.isBgp()) groupMoves.regroup(p);
     }
 
     private void removePeer(int peer) {
@@ -251,6 +255,10 @@ public final class RibLoop implements Runnable {
                 feeds.add(new MemberFeed(g, u.peer(), u.sink()));
             }
         }
+    }
+
+    private UpdateGroup newGroup(GroupKey key) {
+        return new UpdateGroup(key, peers, attrs, prefixKeys, clusterId, decision.options().defaultLocalPref(), kernelRoutes);
     }
 
     private UpdateGroup group(GroupKey key) {
