@@ -49,15 +49,15 @@ public final class LocRib {
         dirtyAt.defaultReturnValue(-1);
     }
 
-    /** Adds a candidate, replacing the one from the same channel; takes an attrs reference. */
+    /** Adds a candidate, replacing the one from the same source (channel and path slot); takes an attrs reference. */
     public void put(long prefix, long candidate) {
         markDirty(prefix);
         attrs.retain(Candidates.attrs(candidate));
-        int channel = Candidates.channel(candidate);
+        int source = Candidates.source(candidate);
         long[] arr = overflow.get(prefix);
         if (arr == null) {
             long one = single.get(prefix);
-            if (one == Candidates.NONE || Candidates.channel(one) == channel) {
+            if (one == Candidates.NONE || Candidates.source(one) == source) {
                 single.put(prefix, candidate);
                 if (one != Candidates.NONE) attrs.release(Candidates.attrs(one));
                 else routes++;
@@ -71,7 +71,7 @@ public final class LocRib {
         }
         int n = count(arr);
         for (int i = HEADER; i < HEADER + n; i++) {
-            if (Candidates.channel(arr[i]) == channel) {
+            if (Candidates.source(arr[i]) == source) {
                 attrs.release(Candidates.attrs(arr[i]));
                 arr[i] = candidate;
                 return;
@@ -83,12 +83,15 @@ public final class LocRib {
         routes++;
     }
 
-    /** Removes the candidate from {@code channel}; @return true when there was one */
-    public boolean remove(long prefix, int channel) {
+    /**
+     * Removes the candidate from {@code source}: a channel, or an ADD-PATH path of one
+     * ({@link Candidates#source(int, int)}); @return true when there was one
+     */
+    public boolean remove(long prefix, int source) {
         long[] arr = overflow.get(prefix);
         if (arr == null) {
             long one = single.get(prefix);
-            if (one == Candidates.NONE || Candidates.channel(one) != channel) return false;
+            if (one == Candidates.NONE || Candidates.source(one) != source) return false;
             markDirty(prefix);
             single.remove(prefix);
             attrs.release(Candidates.attrs(one));
@@ -97,7 +100,7 @@ public final class LocRib {
         }
         int n = count(arr);
         for (int i = HEADER; i < HEADER + n; i++) {
-            if (Candidates.channel(arr[i]) != channel) continue;
+            if (Candidates.source(arr[i]) != source) continue;
             markDirty(prefix);
             attrs.release(Candidates.attrs(arr[i]));
             System.arraycopy(arr, i + 1, arr, i, HEADER + n - i - 1);
