@@ -102,6 +102,7 @@ public final class RibLoop implements Runnable {
         this.clock = clock;
         this.decision = new DecisionProcess(attrs, peers, nextHops, options);
         for (Family f : Family.values()) locRibs[f.ordinal()] = new LocRib(attrs, decision);
+        for (LocRib r : locRibs) r.reportPathChanges(true); // ADD-PATH send groups want every path change
         this.routeImport = new RouteImport(attrs, prefixKeys, routerId, clusterId);
         this.queries = new RibQueries(locRibs, prefixKeys, attrs, peers, decision, this::since);
     }
@@ -342,14 +343,14 @@ public final class RibLoop implements Runnable {
     private void onChange(Family f, long prefix, int what) {
         turnWork++;
         LocRib rib = locRibs[f.ordinal()];
-        if ((what & LocRib.BEST_CHANGED) != 0) {
-            long best = rib.best(prefix);
-            for (int i = 0; i < groups.size(); i++) {
-                UpdateGroup g = groups.get(i);
-                if (g.family() == f) g.export(prefix, best);
-            }
+        long best = rib.best(prefix);
+        for (int i = 0; i < groups.size(); i++) {
+            UpdateGroup g = groups.get(i);
+            if (g.family() != f) continue;
+            if (g.addPath()) g.export(prefix, rib);
+            else if ((what & LocRib.BEST_CHANGED) != 0) g.export(prefix, best);
         }
-        if (fib != null) {
+        if (fib != null && (what & (LocRib.BEST_CHANGED | LocRib.MULTIPATH_CHANGED)) != 0) {
             int k = rib.multipath(prefix, multipathScratch);
             NextHop[] nhs = new NextHop[k];
             for (int i = 0; i < k; i++) nhs[i] = attrs.get(Candidates.attrs(multipathScratch[i])).nextHop();

@@ -27,6 +27,8 @@ public final class LocRib {
     /** {@link #evaluate} result bits. */
     public static final int BEST_CHANGED = 1;
     public static final int MULTIPATH_CHANGED = 2;
+    /** Some candidate came, went or changed (reported only with {@link #reportPathChanges}). */
+    public static final int PATHS_CHANGED = 4;
 
     private static final int HEADER = 1;
 
@@ -42,6 +44,7 @@ public final class LocRib {
     /** channel → how many prefixes have their best from it (for {@code show protocols}). */
     private final Int2IntOpenHashMap preferred = new Int2IntOpenHashMap();
     private int routes;
+    private boolean reportPaths;
 
     public LocRib(AttrsTable attrs, CandidateOrder order) {
         this.attrs = attrs;
@@ -153,12 +156,19 @@ public final class LocRib {
         return result;
     }
 
+    /**
+     * Makes {@link #evaluateDirty} report {@link #PATHS_CHANGED} for every prefix whose candidates
+     * were touched, for ADD-PATH send groups that advertise every path, not only the best.
+     */
+    public void reportPathChanges(boolean on) { reportPaths = on; }
+
     /** Evaluates every dirty prefix, telling {@code changed} about those whose result moved. */
     public void evaluateDirty(ChangeVisitor changed) {
         for (int i = 0; i < dirty.size(); i++) {
             long p = dirty.getLong(i);
             if (dirtyAt.get(p) < 0) continue; // already evaluated on its own
             int r = evaluate(p);
+            if (reportPaths) r |= PATHS_CHANGED;
             if (r != 0) changed.changed(p, r);
         }
         dirty.clear();
@@ -195,6 +205,9 @@ public final class LocRib {
         System.arraycopy(arr, HEADER, out, 0, k);
         return k;
     }
+
+    /** True when the candidate may be used (its next hop resolves); ADD-PATH send advertises only those. */
+    public boolean eligible(long candidate) { return order.eligible(candidate); }
 
     /** All candidates, best first; @return how many (0 when the prefix is absent) */
     public int candidates(long prefix, long[] out) {
