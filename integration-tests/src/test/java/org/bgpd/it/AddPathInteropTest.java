@@ -48,7 +48,7 @@ class AddPathInteropTest {
                 ch = ch.exportProtocol("static1");
             }
             if (addPaths != null) ch = ch.addPaths(addPaths);
-            BirdBgpProtocol.Builder peer = BirdBgpProtocol.builder("rr").local(address, port, 65001)
+            BirdBgpProtocol.Builder peer = BirdBgpProtocol.builder("reflector").local(address, port, 65001)
                     .neighbor(rrAddress, rrPort, 65001).holdTime(9).multihop().channel(ch);
             return BirdProcess.start(b.bgp(peer).build());
         }
@@ -75,7 +75,7 @@ class AddPathInteropTest {
              BirdProcess b2 = c2.start(rr, rrPort, true, null);
              BirdProcess b3 = c3.start(rr, rrPort, false, addPath ? "rx" : null)) {
             for (String n : List.of("c1", "c2", "c3")) bgpd.awaitEstablished(n, TIMEOUT);
-            b3.awaitEstablished("rr", TIMEOUT);
+            b3.awaitEstablished("reflector", TIMEOUT);
             Set<String> both = new TreeSet<>(List.of(c1.address(), c2.address()));
             if (expected == 2) {
                 Await.until("c3 holds both paths", TIMEOUT, () -> nextHops(b3), s -> s.equals(both), () -> b3.birdc("show route all"));
