@@ -4,9 +4,11 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.model.PeerConfig;
+import org.bgpd.config.model.PeerSettings;
 import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
 import org.bgpd.rib.route.NextHop;
+import org.bgpd.rib.table.NextHopMode;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.session.PeerSession;
 import org.bgpd.wire.Notification;
@@ -53,7 +55,13 @@ final class PeerLauncher {
     /** Tells the RIB how to judge the peer's routes: AS, rr-client, import and export chains. */
     void describe(DaemonConfig cfg, PolicyCompiler policies, PeerConfig pc, int index) {
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(pc.address().address()), (int) pc.remoteAs(),
-                (int) cfg.localAs(), 0, pc.settings().rrClient()).withPolicies(policies.peer(pc.settings()))));
+                (int) cfg.localAs(), 0, pc.settings().rrClient()).withPolicies(policies.peer(pc.settings()))
+                .withNextHop(nextHopMode(pc.settings()))));
+    }
+
+    /** {@code next-hop-self} / {@code next-hop-keep} as the RIB's export rewrite mode. */
+    static NextHopMode nextHopMode(PeerSettings s) {
+        return s.nextHopSelf() ? NextHopMode.SELF : s.nextHopKeep() ? NextHopMode.KEEP : NextHopMode.DEFAULT;
     }
 
     /**

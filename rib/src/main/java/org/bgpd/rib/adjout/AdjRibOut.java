@@ -98,6 +98,12 @@ public final class AdjRibOut {
     public long[] keys() { return state.keySet().toLongArray(); }
 
     /**
+     * What the members were last sent (call between turns, when nothing is pending), kept for
+     * comparing with another group after a member moves ({@link AdjRibOutSnapshot}).
+     */
+    public AdjRibOutSnapshot snapshot() { return new AdjRibOutSnapshot(state.clone(), attrs); }
+
+    /**
      * Hands all pending changes to {@code out}. {@code isMember} tells which sources are members
      * now; only those need a per-member exception.
      */

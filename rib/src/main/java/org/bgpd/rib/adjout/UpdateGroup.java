@@ -18,6 +18,7 @@ import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.NlriList;
 import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.Candidates;
+import org.bgpd.rib.table.LocRib;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.PeerKind;
 import org.bgpd.rib.table.Peers;
@@ -42,6 +43,10 @@ import org.bgpd.rib.wire.UpdateSink;
  * <p>A member that joins a running group is fed the group's current Adj-RIB-Out on its own
  * ({@link #sendCurrent}); End-of-RIB goes to a member once its feed and the group's initial feed
  * are both done.
+ * <p>A group whose sessions negotiated ADD-PATH send for its family (RFC 7911; the encode
+ * context is part of the key) advertises every eligible path the export allows, not only the
+ * best, each under its own {@link PathKeys} key and path identifier; it remembers which path
+ * keys each prefix has so a path that goes away is withdrawn.
  * <p>Owned by the RIB thread; not thread-safe.
  */
 public final class UpdateGroup {
@@ -71,6 +76,10 @@ public final class UpdateGroup {
     /** Who receives the message being encoded: everyone but {@code except}, or {@code only}. */
     private int except = AdjRibOut.NOBODY, only = AdjRibOut.NOBODY;
     private int encodeFailures;
+    private final boolean addPath;
+    /** ADD-PATH groups only: prefix key → the path keys advertised for it. */
+    private final Long2ObjectOpenHashMap<long[]> pathsOf;
+    private long[] candidates = new long[16];
 
     private final UpdateSink fanOut = (body, off, len) -> {
         byte[] m = UpdateEncoder.message(body, off, len);
@@ -96,7 +105,12 @@ public final class UpdateGroup {
         this.defaultLocalPref = defaultLocalPref;
         this.out = new AdjRibOut(attrs);
         this.encoder = new UpdateEncoder(key.encode());
+        this.addPath = key.encode().addPath(key.family());
+        this.pathsOf = addPath ? new Long2ObjectOpenHashMap<>() : null;
     }
+
+    /** True when members get every path with path ids (RFC 7911), keyed by {@link PathKeys}. */
+    public boolean addPath() { return addPath; }
 
     public GroupKey key() { return key; }
 
@@ -147,6 +161,39 @@ public final class UpdateGroup {
         int id = exportId(prefixKey, best);
         if (id == 0) out.withdraw(prefixKey);
         else out.set(prefixKey, Candidates.peer(best), id);
+    }
+
+    /** Brings the prefix in line with the Loc-RIB: its best, or every eligible path for an ADD-PATH group. */
+    public void export(long prefixKey, LocRib rib) {
+        if (!addPath) {
+            export(prefixKey, rib.best(prefixKey));
+            return;
+        }
+        int n = rib.candidateCount(prefixKey);
+        if (n > candidates.length) candidates = new long[Math.max(n, candidates.length * 2)];
+        n = rib.candidates(prefixKey, candidates);
+        long[] now = null;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            long c = candidates[i];
+            long k = PathKeys.key(prefixKey, c);
+            if (k < 0 || !rib.eligible(c)) continue;
+            int id = exportId(prefixKey, c);
+            if (id == 0) continue;
+            out.set(k, Candidates.peer(c), id);
+            if (now == null) now = new long[n];
+            now[m++] = k;
+        }
+        long[] had = pathsOf.get(prefixKey);
+        if (had != null) {
+            outer:
+            for (long k : had) {
+                for (int j = 0; j < m; j++) if (now[j] == k) continue outer;
+                out.withdraw(k);
+            }
+        }
+        if (m == 0) pathsOf.remove(prefixKey);
+        else pathsOf.put(prefixKey, m == now.length ? now : Arrays.copyOf(now, m));
     }
 
     /** The outbound attrs id for {@code best} at {@code prefixKey}, or 0 when it must not be sent to this group. */
@@ -239,6 +286,11 @@ public final class UpdateGroup {
 
     private NlriList nlri(long[] keys, int n) {
         Family f = key.family();
+        if (addPath) {
+            NlriList.Builder b = NlriList.builder(f, true, n);
+            for (int i = 0; i < n; i++) b.add(prefixKeys.prefix(f, PathKeys.prefixKey(keys[i])), PathKeys.pathId(keys[i], f));
+            return b.build();
+        }
         NlriList.Builder b = NlriList.builder(f, false, n);
         if (f == Family.IPV4_UNICAST) {
             for (int i = 0; i < n; i++) b.addV4(keys[i], 0);
@@ -263,6 +315,11 @@ public final class UpdateGroup {
         }
         for (var e : byAttrs.int2ObjectEntrySet())
             announceTo(e.getIntKey(), e.getValue().elements(), e.getValue().size(), AdjRibOut.NOBODY, member);
+    }
+
+    /** Sends {@code member} alone a withdrawal of {@code keys[0, n)}. */
+    public void sendWithdrawn(int member, long[] keys, int n) {
+        if (n > 0) withdrawTo(keys, n, AdjRibOut.NOBODY, member);
     }
 
     /** The group's initial feed from the Loc-RIB is complete: End-of-RIB to those waiting for it. */
@@ -304,6 +361,7 @@ public final class UpdateGroup {
     public void close() {
         endTurn();
         out.clear();
+        if (pathsOf != null) pathsOf.clear();
         closed = true;
     }
 }

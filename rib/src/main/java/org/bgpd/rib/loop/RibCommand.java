@@ -22,8 +22,9 @@ public sealed interface RibCommand {
 
     /**
      * Adds or replaces a peer's description (config load or reload). Replacing a peer whose
-     * session is up changes how its future routes are judged; export grouping is fixed at
-     * {@link PeerUp}, so a change of ibgp/rr-client/next-hop mode needs a session reset.
+     * session is up changes how its future routes are judged; when its export changes (export
+     * chain, rr-client, next-hop mode) it moves to the matching update group and is sent the
+     * difference, without a session reset. A {@code bgpId} of 0 keeps the one its OPEN carried.
      */
     record AddPeer(PeerInfo peer) implements RibCommand {}
 

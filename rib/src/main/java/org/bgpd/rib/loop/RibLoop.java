@@ -84,6 +84,7 @@ public final class RibLoop implements Runnable {
     private final LocRib.ChangeVisitor onChange4 = (p, what) -> onChange(Family.IPV4_UNICAST, p, what);
     private final LocRib.ChangeVisitor onChange6 = (p, what) -> onChange(Family.IPV6_UNICAST, p, what);
     private int turnWork;
+    private final GroupMoves groupMoves = new GroupMoves(groups, feeds, this::newGroup, g -> new FeedWalk(g, locRibs[g.family().ordinal()]));
 
     /**
      * @param routerId our BGP identifier (RFC 4456 §8 ORIGINATOR_ID loop check)
@@ -99,6 +100,7 @@ public final class RibLoop implements Runnable {
         this.clock = clock;
         this.decision = new DecisionProcess(attrs, peers, nextHops, options);
         for (Family f : Family.values()) locRibs[f.ordinal()] = new LocRib(attrs, decision);
+        for (LocRib r : locRibs) r.reportPathChanges(true); // ADD-PATH send groups want every path change
         this.routeImport = new RouteImport(attrs, prefixKeys, routerId, clusterId);
         this.queries = new RibQueries(locRibs, prefixKeys, attrs, peers, decision, this::since);
         this.fibFeed = fib == null ? null : new FibFeed(fib, attrs, peers, prefixKeys, kernelRoutes, nextHops);
@@ -211,8 +213,11 @@ public final class RibLoop implements Runnable {
 
     private void addPeer(PeerInfo p) {
         if (p.index() >= since.length) since = Arrays.copyOf(since, Math.max(p.index() + 1, since.length * 2));
-        if (!p.isBgp() && peers.get(p.index()) == null) since[p.index()] = clock.getAsLong();
+        PeerInfo old = peers.get(p.index());
+        if (!p.isBgp() && old == null) since[p.index()] = clock.getAsLong();
+        if (old != null && p.bgpId() == 0) p = p.withBgpId(old.bgpId()); // a reload keeps the OPEN's id
         peers.put(p);
+        if (old != null && p.isBgp()) groupMoves.regroup(p);
     }
 
     private void removePeer(int peer) {
@@ -252,6 +257,10 @@ public final class RibLoop implements Runnable {
                 feeds.add(new MemberFeed(g, u.peer(), u.sink()));
             }
         }
+    }
+
+    private UpdateGroup newGroup(GroupKey key) {
+        return new UpdateGroup(key, peers, attrs, prefixKeys, clusterId, decision.options().defaultLocalPref(), kernelRoutes);
     }
 
     private UpdateGroup group(GroupKey key) {
@@ -336,14 +345,14 @@ public final class RibLoop implements Runnable {
     private void onChange(Family f, long prefix, int what) {
         turnWork++;
         LocRib rib = locRibs[f.ordinal()];
-        if ((what & LocRib.BEST_CHANGED) != 0) {
-            long best = rib.best(prefix);
-            for (int i = 0; i < groups.size(); i++) {
-                UpdateGroup g = groups.get(i);
-                if (g.family() == f) g.export(prefix, best);
-            }
+        long best = rib.best(prefix);
+        for (int i = 0; i < groups.size(); i++) {
+            UpdateGroup g = groups.get(i);
+            if (g.family() != f) continue;
+            if (g.addPath()) g.export(prefix, rib);
+            else if ((what & LocRib.BEST_CHANGED) != 0) g.export(prefix, best);
         }
-        if (fibFeed != null) fibFeed.send(f, prefix, rib);
+        if (fibFeed != null && (what & (LocRib.BEST_CHANGED | LocRib.MULTIPATH_CHANGED)) != 0) fibFeed.send(f, prefix, rib);
     }
 
     private RibStats stats() {
