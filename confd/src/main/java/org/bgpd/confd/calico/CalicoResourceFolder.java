@@ -92,7 +92,8 @@ public final class CalicoResourceFolder implements KeySource {
         }
     }
 
-    static void readSeed(Path file, SortedMap<String, String> keys) throws IOException {
+    /** Adds the {@code key value} lines of a seed file (etcdctl put pairs). */
+    public static void readSeed(Path file, SortedMap<String, String> keys) throws IOException {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) {
@@ -103,7 +104,8 @@ public final class CalicoResourceFolder implements KeySource {
         }
     }
 
-    static void readResources(Path file, SortedMap<String, String> keys) throws IOException {
+    /** Adds every resource of a calicoctl/kubectl YAML file, replacing resources of the same name. */
+    public static void readResources(Path file, SortedMap<String, String> keys) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
             for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
@@ -112,6 +114,11 @@ public final class CalicoResourceFolder implements KeySource {
         } catch (YAMLException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Forgets a Secret, as {@code kubectl delete secret NAME} does. */
+    public static void deleteSecret(String name, SortedMap<String, String> keys) {
+        keys.remove(Secrets.PREFIX + name);
     }
 
     @SuppressWarnings("unchecked")
