@@ -96,6 +96,9 @@ class CalicoConformanceTest {
             SortedMap<String, String> tree = CalicoTree.derive(raw, node);
             String rendered = new TemplateEngine(TEMPLATES, Path.of("/nonexistent"))
                     .render("bgpd.yaml.peb", new RenderScope(new KeySnapshot(stepNo, tree), node, env));
+            Path dump = Path.of("target/conformance", scenario.get("scenario").asText(), "step" + stepNo + ".yaml");
+            Files.createDirectories(dump.getParent());
+            Files.writeString(dump, rendered); // for reading a failure beside the expected BIRD files
             String label = "step " + stepNo + (step.has("expect_dir") ? " (" + step.get("expect_dir").asText() + ")" : "");
             LoadResult loaded = ConfigLoader.parse(rendered, label);
             if (!(loaded instanceof LoadResult.Loaded l)) {
