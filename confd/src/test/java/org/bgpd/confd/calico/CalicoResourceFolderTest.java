@@ -100,4 +100,18 @@ class CalicoResourceFolderTest {
             assertTrue(fourth.keys().containsKey("/calico/v1/ipam/v4/pool/10.0.0.0-8"));
         }
     }
+
+    @Test
+    void unquotedCommunitiesStayTextNotBase60Numbers() throws IOException {
+        Path f = dir.resolve("cfg.yaml");
+        Files.writeString(f, """
+                kind: BGPConfiguration
+                metadata: {name: default}
+                spec: {prefixAdvertisements: [{cidr: 192.168.0.0/16, communities: [5663:12]}]}
+                """);
+        java.util.SortedMap<String, String> keys = new java.util.TreeMap<>();
+        CalicoResourceFolder.readResources(f, keys);
+        String cfg = keys.get(CalicoTree.RESOURCES + "bgpconfigurations/default");
+        assertTrue(cfg.contains("\"5663:12\""), cfg);
+    }
 }

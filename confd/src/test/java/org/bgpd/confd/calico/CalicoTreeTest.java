@@ -146,7 +146,7 @@ class CalicoTreeTest {
         Map<String, Object> toRr = json(t, H + "a/peer_v4/10.192.0.3");
         assertEquals("64513", Fields.string(toRr, "as_num"));
         assertEquals("224.0.0.1", Fields.string(toRr, "rr_cluster_id"));
-        assertEquals("true", Fields.string(toRr, "calico_node"));
+        assertEquals("false", Fields.string(toRr, "calico_node"));
         assertTrue(t.containsKey(H + "c/peer_v4/10.192.0.3"));
         assertFalse(t.containsKey(H + "b/peer_v4/10.192.0.3"));
     }
