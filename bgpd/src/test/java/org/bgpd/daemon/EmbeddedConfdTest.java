@@ -170,6 +170,8 @@ class EmbeddedConfdTest {
         DaemonConfig first = EmbeddedConfd.firstRender(((LoadResult.Loaded) ConfigLoader.load(file)).config(), file);
         daemon = new Daemon(first, file);
         daemon.start();
+        // The watched first render would put the rendering back over the edits below.
+        await(() -> daemon.confd().info().lastRender() != null, "the first watched render");
 
         Files.writeString(file, Files.readString(file).replace("debounce-ms: 10", "debounce-ms: 20"));
         ReloadResult changed = daemon.reload(file);
