@@ -15,6 +15,7 @@ import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.model.PeerConfig;
 import org.bgpd.config.model.StaticRoute;
 import org.bgpd.config.model.StaticTarget;
+import org.bgpd.control.ConfdInfo;
 import org.bgpd.control.ConfigureResult;
 import org.bgpd.control.ControlBackend;
 import org.bgpd.control.MemoryInfo;
@@ -65,6 +66,12 @@ public final class DaemonControlBackend implements ControlBackend {
         DaemonConfig cfg = daemon.config();
         return new StatusInfo(Addresses.text(cfg.routerId().address()), hostname, Instant.now(), daemon.started(),
                 daemon.lastReconfiguration(), StatusInfo.Phase.RUNNING, null);
+    }
+
+    @Override
+    public ConfdInfo confd() {
+        EmbeddedConfd c = daemon.confd();
+        return c == null ? null : c.info();
     }
 
     @Override

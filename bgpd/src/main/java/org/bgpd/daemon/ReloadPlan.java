@@ -33,6 +33,8 @@ public record ReloadPlan(ConfigDiff diff, List<ReloadStep> steps, List<String> r
         // The RIB takes both at construction (RFC 4456 §8 loop checks); changing them needs a restart.
         if (!old.routerId().equals(now.routerId())) refusals.add("changing router-id needs a restart");
         if (!old.clusterId().equals(now.clusterId())) refusals.add("changing cluster-id needs a restart");
+        // The in-daemon renderer is started once; its own output must not restart or stop it (see EmbeddedConfd).
+        if (!old.confd().equals(now.confd())) refusals.add("changing the confd section needs a restart");
 
         boolean replacing = false;
         boolean removing = false;

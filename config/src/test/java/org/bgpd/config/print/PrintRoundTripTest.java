@@ -77,7 +77,23 @@ class PrintRoundTripTest {
                 List.of(new ControlSocket("run/b " + rnd.nextInt(9) + ".ctl", pick(ControlSocket.Dialect.values()),
                         pick(ControlSocket.Scope.values()))),
                 pick(LogLevel.values()), v4(), new GracefulRestart(rnd.nextBoolean(), rnd.nextInt(4096), rnd.nextInt(0x1000000)),
-                peers, dyn, statics, lists, policies, kernel);
+                peers, dyn, statics, lists, policies, kernel, confd());
+    }
+
+    private Optional<ConfdConfig> confd() {
+        return switch (rnd.nextInt(3)) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(new ConfdConfig(ConfdConfig.Backend.FILE, Optional.of("keys/k " + rnd.nextInt(9) + ".yaml"),
+                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), ConfdConfig.DEFAULT_CONFDIR,
+                    ConfdConfig.DEFAULT_RESOURCE, Optional.empty(), rnd.nextInt(600_001)));
+            default -> Optional.of(new ConfdConfig(ConfdConfig.Backend.ETCD, Optional.empty(),
+                    rnd.nextBoolean() ? List.of() : List.of("https://10.0.0." + rnd.nextInt(256) + ":2379", "https://[fd00::1]:2379"),
+                    Optional.of("/etc/ca #" + rnd.nextInt() + ".pem"), rnd.nextBoolean() ? Optional.empty() : Optional.of("c.pem"),
+                    Optional.empty(), "/etc/bgpd/confd", "r: " + rnd.nextInt(), rnd.nextBoolean() ? Optional.empty() : Optional.of("node-" + rnd.nextInt()),
+                    0)).map(c -> c.etcdCertFile().isPresent()
+                    ? new ConfdConfig(c.backend(), c.file(), c.etcdEndpoints(), c.etcdCaCertFile(), c.etcdCertFile(), Optional.of("k.pem"),
+                            c.confdir(), c.resource(), c.node(), c.debounceMillis()) : c);
+        };
     }
 
     private PeerSettings settings(List<String> names, boolean ibgp) {
