@@ -42,6 +42,21 @@ public sealed interface RibCommand {
     record PeerDown(int peer) implements RibCommand {}
 
     /**
+     * Graceful restart helper (RFC 4724 §4.2): the session went down, stop exporting to it, but
+     * keep its routes of {@code families} as stale (other families are flushed as by
+     * {@link PeerDown}). The restarted session's routes replace them; what is left goes at the
+     * peer's End-of-RIB for the family or at {@link FlushStale}.
+     */
+    record PeerStale(int peer, Set<Family> families) implements RibCommand {
+        public PeerStale {
+            families = Set.copyOf(families);
+        }
+    }
+
+    /** The stale timer ran out, or the peer came back unable to keep them: withdraw the family's stale routes now. */
+    record FlushStale(int peer, Family family) implements RibCommand {}
+
+    /**
      * One decoded UPDATE from an established peer, both families. SESSION_RESET results are
      * never sent here (the session handles them); AFI_SAFI_DISABLE withdraws the family's
      * routes from this peer and ignores that family until the session restarts.
