@@ -37,6 +37,8 @@ final class PeerBinding implements SessionListener, SessionSink {
     private final NextHop configuredSelfV6;
     private volatile DecodeContext decode;
     private volatile PeerSession session;
+    private final StalePeriod stale;
+    private Negotiated negotiated; // session event loop only
     final LongAdder malformed = new LongAdder();
     final LongAdder treatedAsWithdraw = new LongAdder();
     final LongAdder attributesDiscarded = new LongAdder();
@@ -47,6 +49,7 @@ final class PeerBinding implements SessionListener, SessionSink {
         this.ibgp = ibgp;
         this.localAs = (int) localAs;
         this.configuredSelfV6 = configuredSelfV6;
+        this.stale = new StalePeriod(index, rib);
     }
 
     void attach(PeerSession s) { this.session = s; }
@@ -63,6 +66,8 @@ final class PeerBinding implements SessionListener, SessionSink {
                 .withFourOctetAs(n.fourOctetAs())
                 .withAddPath(n.addPathSend())
                 .withMaxMessageSize(n.maxMessageLength());
+        negotiated = n;
+        stale.established(n, s.eventLoop());
         rib.offer(new RibCommand.PeerUp(index, n.peerBgpId(), n.families(), encode, this));
     }
 
@@ -91,7 +96,7 @@ final class PeerBinding implements SessionListener, SessionSink {
     @Override
     public void down(PeerSession s, String reason, Notification sent, Notification received) {
         decode = null;
-        rib.offer(new RibCommand.PeerDown(index));
+        if (!stale.down(negotiated, sent, received, s.eventLoop())) rib.offer(new RibCommand.PeerDown(index));
     }
 
     @Override

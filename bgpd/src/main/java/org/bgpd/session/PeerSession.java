@@ -73,6 +73,9 @@ public final class PeerSession {
 
     public String name() { return settings.name(); }
 
+    /** The event loop that owns this session; listener callbacks run on it, so timers scheduled here need no locking. */
+    public EventLoop eventLoop() { return loop; }
+
     /** ManualStart (RFC 4271 §8.1.2 Event 1); the daemon applies the connect delay before calling. */
     public void start() { execute(() -> primary.feed(new Event.Start())); }
 
