@@ -63,6 +63,13 @@ public sealed interface RibCommand {
      */
     record Update(int peer, InboundUpdate update) implements RibCommand {}
 
+    /**
+     * Limits the prefixes the RIB accepts from the peer in {@code family} (max-prefix; a
+     * negative limit removes it). {@code listener} hears each crossing; with {@code block} new
+     * prefixes past the limit are refused. Kept across sessions; each PeerUp re-arms it.
+     */
+    record PrefixLimit(int peer, Family family, long limit, boolean block, PrefixLimitListener listener) implements RibCommand {}
+
     /** A locally originated route, from the STATIC or KERNEL pseudo-peer {@code peer}. */
     record Originate(int peer, Prefix prefix, Attrs attrs) implements RibCommand {}
 

@@ -71,6 +71,7 @@ public final class RibLoop implements Runnable {
     private final RouteImport routeImport;
     private final RibQueries queries;
     private final StaleRoutes stale;
+    private final PrefixLimits limits;
     private AdjRibIn[] adjRibIn = new AdjRibIn[32];
     private boolean[] channelUp = new boolean[32];
     private boolean[] endOfRib = new boolean[32];
@@ -103,6 +104,7 @@ public final class RibLoop implements Runnable {
         this.routeImport = new RouteImport(attrs, prefixKeys, routerId, clusterId);
         this.queries = new RibQueries(locRibs, prefixKeys, attrs, peers, decision, this::since);
         this.stale = new StaleRoutes(prefixKeys);
+        this.limits = new PrefixLimits(prefixKeys);
     }
 
     /** Cluster id = router id, the system clock. */
@@ -187,6 +189,7 @@ public final class RibLoop implements Runnable {
             case RibCommand.PeerDown d -> peerDown(d.peer());
             case RibCommand.PeerStale s -> peerStale(s.peer(), s.families());
             case RibCommand.FlushStale s -> flushStale(Channels.index(s.peer(), s.family()), s.family());
+            case RibCommand.PrefixLimit l -> limits.set(Channels.index(l.peer(), l.family()), l.limit(), l.block(), l.listener());
             case RibCommand.Update u -> update(u.peer(), u.update());
             case RibCommand.Originate o -> originate(o.peer(), o.prefix().family(), NlriList.builder(o.prefix().family(), false, 1).add(o.prefix(), 0).build(), o);
             case RibCommand.Unoriginate u -> originate(u.peer(), u.prefix().family(), NlriList.builder(u.prefix().family(), false, 1).add(u.prefix(), 0).build(), null);
@@ -236,6 +239,7 @@ public final class RibLoop implements Runnable {
             if (!u.families().contains(f)) continue;
             int ch = openChannel(u.peer(), f);
             endOfRib[ch] = false;
+            limits.rearm(ch);
             GroupKey key = GroupKey.of(f, peer, u.encode());
             UpdateGroup g = group(key);
             if (g == null) {
@@ -331,7 +335,9 @@ public final class RibLoop implements Runnable {
         for (Family f : Family.values()) {
             int ch = Channels.index(peer, f);
             if (!isUp(ch)) continue; // not negotiated, disabled, or a late message from a closed session
-            routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], u.withdrawn(f), u.announced(f), u.attrs(f));
+            NlriList announced = limits.admit(peer, ch, adjRibIn[ch], u.announced(f));
+            routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], u.withdrawn(f), announced, u.attrs(f));
+            limits.check(peer, f, ch, adjRibIn[ch]);
             if (stale.isStale(ch)) stale.refreshed(ch, u.announced(f), u.withdrawn(f));
         }
     }
