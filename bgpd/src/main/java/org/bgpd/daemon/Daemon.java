@@ -71,6 +71,7 @@ public final class Daemon implements AutoCloseable {
             PeerBinding binding = new PeerBinding(index, rib, ibgp, config.localAs(), selfV6(pc));
             PeerSession session = new PeerSession(settings, binding, transport.group());
             binding.attach(session);
+            PrefixLimitReaction.register(rib, index, pc, session);
             rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(pc.address().address()),
                     (int) pc.remoteAs(), localAs, 0, pc.settings().rrClient())));
             sessions.put(pc.name(), session);
