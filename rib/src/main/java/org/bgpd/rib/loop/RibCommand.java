@@ -70,6 +70,12 @@ public sealed interface RibCommand {
      */
     record PrefixLimit(int peer, Family family, long limit, boolean block, PrefixLimitListener listener) implements RibCommand {}
 
+    /**
+     * The peer's session stopped ({@code false}) or resumed taking writes: its update groups skip
+     * it and remember what it missed as prefixes, then let it catch up from the table.
+     */
+    record Writable(int peer, boolean writable) implements RibCommand {}
+
     /** A locally originated route, from the STATIC or KERNEL pseudo-peer {@code peer}. */
     record Originate(int peer, Prefix prefix, Attrs attrs) implements RibCommand {}
 

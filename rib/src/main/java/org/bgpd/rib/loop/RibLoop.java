@@ -160,7 +160,7 @@ public final class RibLoop implements Runnable {
 
         for (int i = 0; i < groups.size(); i++) {
             UpdateGroup g = groups.get(i);
-            g.drain();
+            turnWork += g.drain();
             g.endTurn();
         }
         for (int i = 0; i < finished.size(); i++) finished.get(i).finish();
@@ -189,6 +189,7 @@ public final class RibLoop implements Runnable {
             case RibCommand.PeerDown d -> peerDown(d.peer());
             case RibCommand.PeerStale s -> peerStale(s.peer(), s.families());
             case RibCommand.FlushStale s -> flushStale(Channels.index(s.peer(), s.family()), s.family());
+            case RibCommand.Writable w -> { for (UpdateGroup g : groups) g.setWritable(w.peer(), w.writable()); }
             case RibCommand.PrefixLimit l -> limits.set(Channels.index(l.peer(), l.family()), l.limit(), l.block(), l.listener());
             case RibCommand.Update u -> update(u.peer(), u.update());
             case RibCommand.Originate o -> originate(o.peer(), o.prefix().family(), NlriList.builder(o.prefix().family(), false, 1).add(o.prefix(), 0).build(), o);
@@ -424,6 +425,9 @@ public final class RibLoop implements Runnable {
 
     /** Routes dropped by the import loop checks since start. */
     public long loopedRoutes() { return routeImport.looped(); }
+
+    /** Commands queued and not yet taken: what the sessions watch to stop reading a flooding peer. Safe from any thread. */
+    public int inboxSize() { return pending.get(); }
 
     /** True while flush, feed or query walks remain. */
     public boolean walking() { return !flushes.isEmpty() || !feeds.isEmpty() || !routeWalks.isEmpty(); }
