@@ -38,6 +38,7 @@ final class PeerBinding implements SessionListener, SessionSink {
     private volatile DecodeContext decode;
     private volatile PeerSession session;
     private final StalePeriod stale;
+    final InboxGate inbox;
     private Negotiated negotiated; // session event loop only
     final LongAdder malformed = new LongAdder();
     final LongAdder treatedAsWithdraw = new LongAdder();
@@ -50,6 +51,7 @@ final class PeerBinding implements SessionListener, SessionSink {
         this.localAs = (int) localAs;
         this.configuredSelfV6 = configuredSelfV6;
         this.stale = new StalePeriod(index, rib);
+        this.inbox = new InboxGate(rib);
     }
 
     void attach(PeerSession s) { this.session = s; }
@@ -86,6 +88,7 @@ final class PeerBinding implements SessionListener, SessionSink {
         if (u.action() == ErrorAction.TREAT_AS_WITHDRAW) treatedAsWithdraw.increment();
         if (u.discarded().length > 0) attributesDiscarded.add(u.discarded().length);
         rib.offer(new RibCommand.Update(index, u));
+        inbox.afterOffer(s);
     }
 
     @Override
@@ -101,7 +104,8 @@ final class PeerBinding implements SessionListener, SessionSink {
 
     @Override
     public void writabilityChanged(PeerSession s, boolean writable) {
-        // The RIB keeps a slow peer's changes as dirty prefixes; nothing to buffer here.
+        // The RIB keeps a slow peer's changes as missed prefixes and catches it up; nothing buffers here.
+        rib.offer(new RibCommand.Writable(index, writable));
     }
 
     /** RIB thread: one framed UPDATE, shared by every member of the group; wrapping does not copy. */

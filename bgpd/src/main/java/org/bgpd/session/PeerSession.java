@@ -134,6 +134,17 @@ public final class PeerSession {
         if (ch != null) ch.config().setAutoRead(read);
     }
 
+    /**
+     * Bytes written to the Established channel and not yet taken by the kernel: what the RIB's
+     * back-pressure keeps bounded for a peer that stops reading. 0 when not Established.
+     */
+    public long pendingWriteBytes() {
+        Channel ch = established;
+        if (ch == null) return 0;
+        io.netty.channel.ChannelOutboundBuffer b = ch.unsafe().outboundBuffer();
+        return b == null ? 0 : b.totalPendingWriteBytes();
+    }
+
     public SessionSnapshot snapshot() {
         SessionSnapshot s = shown;
         return new SessionSnapshot(s.name(), s.state(), s.since(), s.lastError(), s.negotiated(),
