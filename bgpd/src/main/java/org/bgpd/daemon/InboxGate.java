@@ -13,8 +13,9 @@ import org.bgpd.session.PeerSession;
  * session's loop, so the RIB thread needs no callback. Owned by the session's event loop.
  */
 final class InboxGate {
-    static final int HIGH = 16_384;
-    static final int LOW = 4_096;
+    /** Commands, mostly UPDATEs of at most 4096 bytes (65535 with RFC 8654): a few MB queued at most. */
+    static final int HIGH = 1_024;
+    static final int LOW = 256;
     static final long RECHECK_MILLIS = 5;
 
     private final RibLoop rib;

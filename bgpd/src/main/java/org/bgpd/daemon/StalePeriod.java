@@ -58,9 +58,6 @@ final class StalePeriod {
         arm(ours != null ? ours.restartTime() : n.peerGracefulRestart().restartTime(), loop);
     }
 
-    /** Families currently kept stale, for tests and {@code show protocols}. */
-    Set<Family> stale() { return Set.copyOf(stale); }
-
     private void arm(int seconds, ScheduledExecutorService loop) {
         Set<Family> families = EnumSet.copyOf(stale);
         timer = loop.schedule(() -> {
