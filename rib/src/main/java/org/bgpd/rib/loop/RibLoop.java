@@ -279,6 +279,7 @@ public final class RibLoop implements Runnable {
     }
 
     private void flushStale(int ch, Family f) {
+        if (!stale.isStale(ch)) return; // also guards channels never opened
         RibWalk w = stale.flush(ch, adjRibIn[ch], locRibs[f.ordinal()]);
         if (w != null) flushes.add(w);
     }

@@ -115,6 +115,18 @@ class StaleRoutesTest {
     }
 
     @Test
+    void endOfRibOrFlushStaleForAChannelNeverOpenedIsIgnored() {
+        int far = 100; // a channel index beyond the RIB's initial arrays
+        h.peer(far, 65100, false);
+        h.up(far, V4);
+        byte[] eor6 = {0, 0, 0, 6, (byte) 0x80, 15, 3, 0, 2, 1}; // an empty MP_UNREACH_NLRI: IPv6 End-of-RIB
+        h.receive(far, eor6);
+        h.rib.offer(new RibCommand.FlushStale(far + 1000, Family.IPV6_UNICAST));
+        h.settle();
+        assertEquals(3, h.rib.locRib().size(), "the RIB carried on");
+    }
+
+    @Test
     void aSecondRestartKeepsTheRoutesStale() {
         h.rib.offer(new RibCommand.PeerStale(R, BOTH));
         h.rib.offer(new RibCommand.PeerUp(R, R, BOTH, RibHarness.ENCODE, new RecordingSink()));
