@@ -48,6 +48,7 @@ final class PeerLauncher {
             return null;
         }
         describe(cfg, policies, pc, index);
+        PrefixLimitReaction.register(rib, index, pc, session);
         if (!pc.settings().disabled()) session.start();
         return p;
     }

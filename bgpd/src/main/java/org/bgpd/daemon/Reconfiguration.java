@@ -221,7 +221,9 @@ final class Reconfiguration {
             RunningPeer p = table.byName(name);
             if (p == null || p.dynamic()) return;
             for (PeerConfig pc : now.peers()) {
-                if (pc.name().equals(name)) launcher.describe(now, policies, pc, p.index());
+                if (!pc.name().equals(name)) continue;
+                launcher.describe(now, policies, pc, p.index());
+                PrefixLimitReaction.register(rib, p.index(), pc, p.session());
             }
         }
 
