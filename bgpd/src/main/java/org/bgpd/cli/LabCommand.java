@@ -21,26 +21,31 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bgpd lab}: a route reflector and N node clients on loopback addresses in this process
+ * Runs on the main thread; the stop runs on a shutdown hook. {@code bgpd lab}: a route reflector and N node clients on loopback addresses in this process
  * ({@link Lab}); prints progress, then every speaker's {@code show protocols} and node1's
  * {@code show route} read through their control sockets, and runs until SIGINT/SIGTERM (or
- * {@code down} on any socket). Runs on the main thread; the stop runs on a shutdown hook.
+ * {@code down} on any socket).
  */
-@Command(name = "lab", description = {
-        "Start a route reflector (rr1, 127.0.0.10) and N node clients (nodeK, 127.0.0.(10+K)) in this process:",
+@Command(name = "lab", mixinStandardHelpOptions = true, description = {
+        "Start a route reflector (rr1, 127.0.0.10) and N node clients (nodeK, 127.0.0.(10+K))",
+        "in this process:",
         "no root, no etcd. Each node originates 10.65.K.0/26 and three /32s; all speakers share one port."})
 public final class LabCommand implements Callable<Integer> {
 
-    @Option(names = "--nodes", defaultValue = "" + LabPlan.DEFAULT_NODES, description = "node clients, 1..200 (default ${DEFAULT-VALUE})")
+    @Option(names = "--nodes", defaultValue = "" + LabPlan.DEFAULT_NODES,
+            description = "node clients, 1..200 (default ${DEFAULT-VALUE})")
     int nodes;
 
-    @Option(names = "--port", defaultValue = "" + LabPlan.DEFAULT_PORT, description = "the BGP port every speaker listens on (default ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "" + LabPlan.DEFAULT_PORT,
+            description = "the BGP port every speaker listens on (default ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--dir", description = "folder for the configs and control sockets (default: a fresh temp folder, removed on exit)")
+    @Option(names = "--dir",
+            description = "folder for the configs and control sockets (default: a fresh temp folder, removed on exit)")
     Path dir;
 
-    @Option(names = "--dialect", defaultValue = "bird1", description = "control socket dialect: bird1 (what calicoctl parses) or bird2 (default ${DEFAULT-VALUE})")
+    @Option(names = "--dialect", defaultValue = "bird1",
+            description = "control socket dialect: bird1 (what calicoctl parses) or bird2 (default ${DEFAULT-VALUE})")
     String dialect;
 
     @Option(names = "--timeout", defaultValue = "60", description = "seconds to wait for convergence (default ${DEFAULT-VALUE})")

@@ -6,12 +6,12 @@ import org.bgpd.config.model.PeerConfig;
 import org.bgpd.config.model.PeerSettings;
 
 /**
- * The minimum TTL for the listening socket. GTSM (RFC 5082 §3) protects a session only if the
+ * Stateless; safe from any thread. The minimum TTL for the listening socket. GTSM (RFC 5082 §3) protects a session only if the
  * check covers its first packets too: set on the accepted socket alone, a SYN, the handshake and
  * an OPEN from a far-away sender can arrive before the option does. One listener serves every
  * peer, so it can check only what all of them promise: when every configured and dynamic peer
  * has {@code ttl-security}, the lowest of their minimums (256 - hops); otherwise 0 (no check
- * there; the accepted socket still gets its peer's own minimum). Stateless; safe from any thread.
+ * there; the accepted socket still gets its peer's own minimum).
  */
 final class ListenerTtl {
     private ListenerTtl() {}

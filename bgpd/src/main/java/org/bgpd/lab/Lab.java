@@ -23,11 +23,11 @@ import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibStats;
 
 /**
- * A route reflector and N node clients ({@link LabPlan}) as separate {@link Daemon}s in this
- * process: no root, no etcd. Each daemon is built from a YAML file written into the lab's folder
- * and loaded like {@code bgpd run} loads one. {@link #start} and {@link #close} are called from
- * one thread (the command's, or a shutdown hook: close is idempotent and synchronized); the
- * daemons run on their own threads.
+ * Started and queried from one thread; {@link #close} is synchronized and idempotent, so a
+ * shutdown hook may call it too. A route reflector and N node clients ({@link LabPlan}) as
+ * separate {@link Daemon}s in this process: no root, no etcd. Each daemon is built from a YAML
+ * file written into the lab's folder and loaded as {@code bgpd run} loads one; the daemons run
+ * on their own threads.
  */
 public final class Lab implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
@@ -103,7 +103,8 @@ public final class Lab implements AutoCloseable {
         while (true) {
             int done = convergedSpeakers();
             if (done != reported) {
-                progress.accept("converging: " + done + " of " + total + " speakers hold all " + plan.routeCount() + " routes");
+                progress.accept("converging: " + done + " of " + total + " speakers hold all " + plan.routeCount()
+                        + " routes");
                 reported = done;
             }
             if (done == total) return true;

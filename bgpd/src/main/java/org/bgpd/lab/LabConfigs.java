@@ -3,10 +3,10 @@ package org.bgpd.lab;
 import java.nio.file.Path;
 
 /**
- * Writes the lab's daemon configurations as YAML text, the same files a user would write, so
+ * Stateless; safe to share. Writes the lab's daemon configurations as YAML text, the same files a user would write, so
  * {@code bgpd check --config DIR/rr1.yaml} and {@code bgpd run --config DIR/node1.yaml} work on
  * them. All sessions are iBGP (one AS), so no import or export policy is needed: RFC 8212's
- * defaults accept everything on iBGP (config/CONFIG.md). Stateless; safe to share.
+ * defaults accept everything on iBGP (config/CONFIG.md).
  */
 final class LabConfigs {
     private LabConfigs() {}

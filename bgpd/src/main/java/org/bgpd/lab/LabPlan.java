@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who runs where in the lab. Every speaker binds its own loopback address (Linux routes all of
- * 127.0.0.0/8 to {@code lo} without setup), so all of them share one port number:
+ * Immutable; safe to share. Who runs where in the lab. Every speaker binds its own loopback
+ * address (Linux routes all of 127.0.0.0/8 to {@code lo} without setup), so all of them share
+ * one port number:
  * <ul>
  *   <li>{@code rr1}, the route reflector: 127.0.0.10, control socket {@code DIR/rr1.ctl};</li>
  *   <li>{@code nodeK} (K = 1..N): 127.0.0.(10+K), so node1 is {@code Node_127_0_0_11} on the
@@ -15,7 +16,7 @@ import java.util.List;
  *       (next hop: the node).</li>
  * </ul>
  * 127.0.0.1 is left alone: it is where {@code config/examples/lab.yaml} and most local
- * services listen. Immutable; safe to share.
+ * services listen.
  */
 public record LabPlan(int nodes, int port, Path dir, Dialect dialect) {
     public static final int MAX_NODES = 200;
@@ -29,7 +30,9 @@ public record LabPlan(int nodes, int port, Path dir, Dialect dialect) {
     public enum Dialect { BIRD1, BIRD2 }
 
     public LabPlan {
-        if (nodes < 1 || nodes > MAX_NODES) throw new IllegalArgumentException("--nodes must be 1.." + MAX_NODES + ", not " + nodes);
+        if (nodes < 1 || nodes > MAX_NODES) {
+            throw new IllegalArgumentException("--nodes must be 1.." + MAX_NODES + ", not " + nodes);
+        }
         if (port < 1 || port > 65535) throw new IllegalArgumentException("--port must be 1..65535, not " + port);
     }
 
