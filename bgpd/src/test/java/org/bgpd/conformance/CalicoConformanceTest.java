@@ -50,7 +50,6 @@ class CalicoConformanceTest {
     /** Scenario → why bgpd's renderer does not (yet) match Calico's output. Each must still fail: a fixed one is an error until removed. */
     static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
             Map.entry("explicit_peering/local_bgp_peer", "localWorkloadSelector peers come from endpoint-status files written by Felix; the renderer has no endpoint-status source"),
-            Map.entry("mesh/hash", "CALICO_ROUTER_ID=hash: the router id Calico derives from a hash of the node name is not implemented; bgpd refuses 'hash' as a router id"),
             Map.entry("mesh/static-routes", SERVICES),
             Map.entry("mesh/static-routes-no-ipv4-address", SERVICES));
 
