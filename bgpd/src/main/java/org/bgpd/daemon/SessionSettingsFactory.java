@@ -28,7 +28,7 @@ final class SessionSettingsFactory {
         int routerId = Addresses.routerId(cfg.routerId());
         Timers t = ps.timers();
         // The loader has already defaulted keepalive to a third of the hold time.
-        FsmConfig fsm = FsmConfig.defaults(cfg.localAs(), routerId, peer.remoteAs(), offer(ps))
+        FsmConfig fsm = FsmConfig.defaults(ps.effectiveLocalAs(cfg.localAs()), routerId, peer.remoteAs(), offer(ps))
                 .withHoldTime(t.holdTime(), t.keepaliveTime())
                 .withConnectRetry(t.connectRetryTime(), FsmConfig.DEFAULT_CONNECT_DELAY_TIME)
                 .withPassive(ps.passive())
