@@ -403,7 +403,7 @@ public final class RibLoop implements Runnable {
                 int exported = 0;
                 for (int i = 0; i < groups.size(); i++) {
                     UpdateGroup g = groups.get(i);
-                    if (g.family() == f && g.hasMember(peer)) exported = g.adjRibOut().size();
+                    if (g.family() == f && g.hasMember(peer)) exported = g.adjRibOut().sizeFor(peer);
                 }
                 channels.add(new RibStats.ChannelStats(peer, f, adjRibIn[ch].size(), exported, locRibs[f.ordinal()].preferred(ch), endOfRib[ch]));
             }
