@@ -103,7 +103,7 @@ public final class DaemonControlBackend implements ControlBackend {
             PeerSession s = daemon.session(pc.name());
             if (s == null) continue;
             out.add(BgpProtocolRow.of(pc, daemon.ribIndex(pc.name()), s.snapshot(), actions.enabled(pc.name()),
-                    cfg.localAs(), stats));
+                    pc.settings().effectiveLocalAs(cfg.localAs()), stats));
         }
         return out;
     }

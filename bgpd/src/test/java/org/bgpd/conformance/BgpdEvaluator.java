@@ -48,7 +48,7 @@ final class BgpdEvaluator {
         PeerPolicies pp = ConformanceAccess.peerPolicies(config, peer.settings());
         Family f = family(r);
         PolicyChain c = pp.exportChain(f);
-        boolean ibgp = peer.remoteAs() == config.localAs();
+        boolean ibgp = peer.remoteAs() == peer.settings().effectiveLocalAs(config.localAs());
         if (c == null) c = ibgp ? PolicyChain.ALL : PolicyChain.NONE;
         return run(c, r);
     }
@@ -57,7 +57,7 @@ final class BgpdEvaluator {
     FilterOutcome importing(PeerConfig peer, ProbeRoute r) {
         PeerPolicies pp = ConformanceAccess.peerPolicies(config, peer.settings());
         PolicyChain c = pp.importChain(family(r));
-        boolean ibgp = peer.remoteAs() == config.localAs();
+        boolean ibgp = peer.remoteAs() == peer.settings().effectiveLocalAs(config.localAs());
         if (c == null) c = ibgp ? PolicyChain.ALL : PolicyChain.NONE;
         return run(c, r);
     }

@@ -45,40 +45,13 @@ class CalicoConformanceTest {
     private static final Pattern DELETE_SECRET = Pattern.compile("kubectl delete secret (\\S+)( -n \\S+)?");
 
     /** Scenario → why bgpd's renderer does not (yet) match Calico's output. */
-    private static final String BGP_FILTERS = "BGPFilter resources are not rendered: bgpd has no policy built from BGPFilter rules yet, so the per-peer import/export filter functions BIRD runs before calico_export_to_bgp_peers are missing";
-    private static final String LOCAL_AS = "per-peer localASNumber/numAllowedLocalASNumbers: bgpd has one daemon-wide local-as and no allow-local-as peer key (RFC 4271 loop check relaxation); the config model change is left out";
-    private static final String NEXT_HOP_MODE = "BGPPeer nextHopMode (Keep/Self) is not derived into the v1 tree (no next_hop_mode field) nor rendered as next-hop-keep/next-hop-self";
     private static final String SERVICES = "service IP advertisement (per-Service /32 and /128 blackholes for externalTrafficPolicy Local, from the kubectl-input Services/EndpointSlices/Endpoints) needs a Kubernetes service source the renderer does not have";
 
     /** Scenario → why bgpd's renderer does not (yet) match Calico's output. Each must still fail: a fixed one is an error until removed. */
     static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
             Map.entry("explicit_peering/local_bgp_peer", "localWorkloadSelector peers come from endpoint-status files written by Felix; the renderer has no endpoint-status source"),
-            Map.entry("bgpfilter/single_filter/global_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/single_filter/explicit_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/multi_filter/global_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/multi_filter/explicit_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/filter_deletion", BGP_FILTERS),
-            Map.entry("bgpfilter/match_operators", BGP_FILTERS),
-            Map.entry("bgpfilter/match_source", BGP_FILTERS),
-            Map.entry("bgpfilter/match_interface", BGP_FILTERS),
-            Map.entry("bgpfilter/filter_names", BGP_FILTERS),
-            Map.entry("bgpfilter/import_only/explicit_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/import_only/global_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/export_only/explicit_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/export_only/global_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/v4_only/explicit_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/v4_only/global_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/v6_only/explicit_peer", BGP_FILTERS),
-            Map.entry("bgpfilter/v6_only/global_peer", BGP_FILTERS),
-            Map.entry("explicit_peering/local-as", LOCAL_AS),
-            Map.entry("explicit_peering/local-as-ipv6", LOCAL_AS),
-            Map.entry("explicit_peering/local-as-global", LOCAL_AS),
-            Map.entry("explicit_peering/local-as-global-ipv6", LOCAL_AS),
-            Map.entry("mesh/hash", "CALICO_ROUTER_ID=hash: the router id Calico derives from a hash of the node name is not implemented; bgpd refuses 'hash' as a router id"),
             Map.entry("mesh/static-routes", SERVICES),
-            Map.entry("mesh/static-routes-no-ipv4-address", SERVICES),
-            Map.entry("next_hop_mode/global_peers", NEXT_HOP_MODE),
-            Map.entry("next_hop_mode/route_reflectors", NEXT_HOP_MODE));
+            Map.entry("mesh/static-routes-no-ipv4-address", SERVICES));
 
     @TestFactory
     List<DynamicTest> everyScenarioMatchesCalico() throws Exception {

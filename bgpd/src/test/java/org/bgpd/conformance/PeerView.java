@@ -42,12 +42,14 @@ record PeerView(String name, String address, int port, long as, long localAs, bo
 
     static PeerView of(PeerConfig p, DaemonConfig c) {
         PeerSettings s = p.settings();
-        boolean ibgp = p.remoteAs() == c.localAs();
+        long localAs = s.effectiveLocalAs(c.localAs());
+        boolean ibgp = p.remoteAs() == localAs;
         int ttl = s.multihop().isPresent() ? s.multihop().getAsInt() : (ibgp ? 64 : 1);
-        return new PeerView(p.name(), text(p.address()), s.port(), p.remoteAs(), c.localAs(), s.passive(), s.rrClient(),
+        return new PeerView(p.name(), text(p.address()), s.port(), p.remoteAs(), localAs, s.passive(), s.rrClient(),
                 s.rrClient() ? text(c.clusterId()) : null, s.password().orElse(null), s.ttlSecurity(), ttl,
                 s.localAddress().map(PeerView::text).orElse(null),
-                s.nextHopKeep() ? "keep" : s.nextHopSelf() ? "self" : "default", 0, s.gracefulRestart().restartTime());
+                s.nextHopKeep() ? "keep" : s.nextHopSelf() ? "self" : "default", s.allowLocalAs(),
+                s.gracefulRestart().restartTime());
     }
 
     static String text(IpAddress a) {

@@ -177,10 +177,12 @@ final class PeerDerivation {
         boolean passive = Fields.bool(res, "spec", "passiveMode");
         boolean local = !Fields.string(res, "spec", "localWorkloadSelector").isEmpty();
         boolean keep = Fields.bool(res, "spec", "keepOriginalNextHop");
+        String localAs = Fields.string(res, "spec", "localASNumber");
+        String nextHopMode = Fields.string(res, "spec", "nextHopMode");
         List<PeerValue> result = new ArrayList<>(peers.size());
         for (PeerValue p : peers) {
             result.add(p.withResource(password, source.isEmpty() ? "UseNodeIP" : source, restart, keep,
-                    filters.isEmpty() ? null : filters, passive, local));
+                    filters.isEmpty() ? null : filters, passive, local, localAs, nextHopMode));
         }
         return result;
     }

@@ -280,4 +280,32 @@ class CalicoTreeTest {
                 "/calico/resources/v3/projectcalico.org/bgpfilters/f1", "{\"spec\":{}}"));
         assertEquals(v1, CalicoTree.derive(v1));
     }
+
+    @Test
+    void peerLocalAsAndNextHopModeReachEveryPeeringOfTheResource() {
+        SortedMap<String, String> t = tree(NODES + """
+                ---
+                kind: BGPPeer
+                metadata: {name: explicit}
+                spec: {peerIP: 10.0.0.7, asNumber: 65003, localASNumber: 65100, numAllowedLocalASNumbers: 2, nextHopMode: Keep}
+                ---
+                kind: BGPPeer
+                metadata: {name: to-reflectors}
+                spec: {peerSelector: has(route-reflector), localASNumber: 64513, nextHopMode: Self}
+                ---
+                kind: BGPPeer
+                metadata: {name: plain}
+                spec: {peerIP: 10.0.0.8, asNumber: 65003}
+                """);
+        Map<String, Object> explicit = json(t, G + "peer_v4/10.0.0.7");
+        assertEquals("65100", Fields.string(explicit, "local_as_num"));
+        assertEquals("2", Fields.string(explicit, "num_allow_local_as"));
+        assertEquals("Keep", Fields.string(explicit, "next_hop_mode"));
+        Map<String, Object> toRr = json(t, G + "peer_v4/10.192.0.3");
+        assertEquals("64513", Fields.string(toRr, "local_as_num"));
+        assertEquals("Self", Fields.string(toRr, "next_hop_mode"));
+        Map<String, Object> plain = json(t, G + "peer_v4/10.0.0.8");
+        assertNull(Fields.at(plain, "local_as_num"));
+        assertNull(Fields.at(plain, "next_hop_mode"));
+    }
 }

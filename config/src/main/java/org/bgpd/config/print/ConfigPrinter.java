@@ -163,6 +163,10 @@ public final class ConfigPrinter {
         gracefulRestart(w, s.gracefulRestart());
         s.multihop().ifPresent(h -> w.entry("multihop", h));
         w.entry("ttl-security", s.ttlSecurity()).entry("disabled", s.disabled());
+        s.localAs().ifPresent(as -> w.entry("local-as", as));
+        if (s.allowLocalAs() > 0) {
+            w.entry("allow-local-as", s.allowLocalAs());
+        }
     }
 
     private static void staticRoute(YamlWriter w, StaticRoute r) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.bgpd.config.model.*;
 import org.bgpd.config.yaml.ConfigLoader;
@@ -113,7 +114,9 @@ class PrintRoundTripTest {
                 rnd.nextBoolean() ? Optional.empty() : Optional.of("pw \"" + rnd.nextInt() + "\\#: x"),
                 new Timers(hold, hold == 0 ? 0 : rnd.nextInt(hold), 1 + rnd.nextInt(600)), fams, ibgp && rnd.nextBoolean(),
                 nhSelf, !nhSelf && rnd.nextBoolean(), new GracefulRestart(rnd.nextBoolean(), rnd.nextInt(4096), 0),
-                rnd.nextBoolean() ? OptionalInt.empty() : OptionalInt.of(1 + rnd.nextInt(255)), rnd.nextBoolean(), rnd.nextBoolean());
+                rnd.nextBoolean() ? OptionalInt.empty() : OptionalInt.of(1 + rnd.nextInt(255)), rnd.nextBoolean(), rnd.nextBoolean(),
+                ibgp || rnd.nextBoolean() ? OptionalLong.empty() : OptionalLong.of(100_000L + rnd.nextInt(1000)),
+                rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(10));
     }
 
     private PolicyRule rule(Map<String, PrefixList> lists) {

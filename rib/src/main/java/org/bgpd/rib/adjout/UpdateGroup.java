@@ -80,12 +80,17 @@ public final class UpdateGroup {
     /** ADD-PATH groups only: prefix key → the path keys advertised for it. */
     private final Long2ObjectOpenHashMap<long[]> pathsOf;
     private long[] candidates = new long[16];
+    /** Members that cannot take writes now and what they missed (back-pressure, DESIGN.md). */
+    private final SlowMembers slow = new SlowMembers();
+    /** Prefixes a member catches up on per turn once writable again. */
+    static final int CATCH_UP_BUDGET = 4096;
+    private final long[] catchUp = new long[CATCH_UP_BUDGET];
 
     private final UpdateSink fanOut = (body, off, len) -> {
         byte[] m = UpdateEncoder.message(body, off, len);
         for (int i = 0; i < memberCount; i++) {
             int p = members[i];
-            if (only != AdjRibOut.NOBODY ? p == only : p != except) sinks[i].send(m);
+            if ((only != AdjRibOut.NOBODY ? p == only : p != except) && !slow.isBlocked(p)) sinks[i].send(m);
         }
     };
 
@@ -153,6 +158,7 @@ public final class UpdateGroup {
             sinks[--memberCount] = null;
         }
         awaitingEndOfRib.rem(peer);
+        slow.forget(peer);
         return memberCount == 0;
     }
 
@@ -244,9 +250,51 @@ public final class UpdateGroup {
         }
     }
 
-    /** Encodes and sends everything pending: withdrawals first. */
-    public void drain() {
+    /**
+     * Encodes and sends everything pending, withdrawals first, then a budget of catch-up for a
+     * member that is writable again. @return prefixes caught up (work the loop must count, or it
+     * would park with a backlog left)
+     */
+    public int drain() {
         out.drain(this::hasMember, batch);
+        return slow.any() ? catchUp() : 0;
+    }
+
+    /**
+     * The member's session stopped or resumed taking writes. While blocked it is skipped and
+     * its missed prefixes are remembered; once writable it catches up from the current table.
+     */
+    public void setWritable(int member, boolean writable) {
+        if (hasMember(member)) slow.writable(member, writable);
+    }
+
+    /** Prefixes waiting for blocked or catching-up members: the back-pressure backlog, bounded by the table. */
+    public int backlog() { return slow.missedTotal(); }
+
+    /** Sends one writable member up to a budget of its backlog, as the table has it now. */
+    private int catchUp() {
+        int member = slow.nextToCatchUp();
+        if (member < 0) return 0;
+        int n = slow.take(member, catchUp, CATCH_UP_BUDGET);
+        if (n > 0) {
+            long[] gone = new long[n];
+            int g = 0;
+            for (int i = 0; i < n; i++) {
+                long k = catchUp[i];
+                if (out.get(k) == 0 || out.source(k) == member) gone[g++] = k;
+            }
+            if (g > 0) withdrawTo(gone, g, AdjRibOut.NOBODY, member);
+            sendCurrent(member, catchUp, 0, n);
+        }
+        if (slow.endOfRibDue(member)) endOfRib(member);
+        return Math.max(n, 1);
+    }
+
+    private void recordMissed(long[] keys, int n) {
+        for (int i = 0; i < memberCount; i++) {
+            int p = members[i];
+            if ((only != AdjRibOut.NOBODY ? p == only : p != except) && slow.isBlocked(p)) slow.missed(p, keys, n);
+        }
     }
 
     private final AdjRibOut.Batch batch = new AdjRibOut.Batch() {
@@ -269,12 +317,14 @@ public final class UpdateGroup {
     private void withdrawTo(long[] keys, int n, int skip, int target) {
         except = skip;
         only = target;
+        if (slow.any()) recordMissed(keys, n);
         encoder.withdraw(nlri(keys, n), fanOut);
     }
 
     private void announceTo(int attrsId, long[] keys, int n, int skip, int target) {
         except = skip;
         only = target;
+        if (slow.any()) recordMissed(keys, n);
         try {
             encoder.announce(attrs.get(attrsId), nlri(keys, n), fanOut);
         } catch (IllegalArgumentException e) {
@@ -337,6 +387,10 @@ public final class UpdateGroup {
 
     private void endOfRib(int member) {
         if (!hasMember(member)) return;
+        if (slow.isBlocked(member)) {
+            slow.owesEndOfRib(member);
+            return;
+        }
         except = AdjRibOut.NOBODY;
         only = member;
         encoder.endOfRib(key.family(), fanOut);

@@ -46,6 +46,21 @@ public sealed interface RibCommand {
     record PeerDown(int peer) implements RibCommand {}
 
     /**
+     * Graceful restart helper (RFC 4724 §4.2): the session went down, stop exporting to it, but
+     * keep its routes of {@code families} as stale (other families are flushed as by
+     * {@link PeerDown}). The restarted session's routes replace them; what is left goes at the
+     * peer's End-of-RIB for the family or at {@link FlushStale}.
+     */
+    record PeerStale(int peer, Set<Family> families) implements RibCommand {
+        public PeerStale {
+            families = Set.copyOf(families);
+        }
+    }
+
+    /** The stale timer ran out, or the peer came back unable to keep them: withdraw the family's stale routes now. */
+    record FlushStale(int peer, Family family) implements RibCommand {}
+
+    /**
      * One decoded UPDATE from an established peer, both families. SESSION_RESET results are
      * never sent here (the session handles them); AFI_SAFI_DISABLE withdraws the family's
      * routes from this peer and ignores that family until the session restarts.
@@ -61,6 +76,19 @@ public sealed interface RibCommand {
             this(peer, prefix, attrs, null);
         }
     }
+
+    /**
+     * Limits the prefixes the RIB accepts from the peer in {@code family} (max-prefix; a
+     * negative limit removes it). {@code listener} hears each crossing; with {@code block} new
+     * prefixes past the limit are refused. Kept across sessions; each PeerUp re-arms it.
+     */
+    record PrefixLimit(int peer, Family family, long limit, boolean block, PrefixLimitListener listener) implements RibCommand {}
+
+    /**
+     * The peer's session stopped ({@code false}) or resumed taking writes: its update groups skip
+     * it and remember what it missed as prefixes, then let it catch up from the table.
+     */
+    record Writable(int peer, boolean writable) implements RibCommand {}
 
     record Unoriginate(int peer, Prefix prefix) implements RibCommand {}
 

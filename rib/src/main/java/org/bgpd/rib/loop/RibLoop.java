@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -71,6 +72,8 @@ public final class RibLoop implements Runnable {
     private final RibQueries queries;
     private final KernelRoutes kernelRoutes = new KernelRoutes();
     private final FibFeed fibFeed;
+    private final StaleRoutes stale;
+    private final PrefixLimits limits;
     private AdjRibIn[] adjRibIn = new AdjRibIn[32];
     private boolean[] channelUp = new boolean[32];
     private boolean[] endOfRib = new boolean[32];
@@ -104,6 +107,8 @@ public final class RibLoop implements Runnable {
         this.routeImport = new RouteImport(attrs, prefixKeys, routerId, clusterId);
         this.queries = new RibQueries(locRibs, prefixKeys, attrs, peers, decision, this::since);
         this.fibFeed = fib == null ? null : new FibFeed(fib, attrs, peers, prefixKeys, kernelRoutes, nextHops);
+        this.stale = new StaleRoutes(prefixKeys);
+        this.limits = new PrefixLimits(prefixKeys);
     }
 
     /** Cluster id = router id, the system clock. */
@@ -159,7 +164,7 @@ public final class RibLoop implements Runnable {
 
         for (int i = 0; i < groups.size(); i++) {
             UpdateGroup g = groups.get(i);
-            g.drain();
+            turnWork += g.drain();
             g.endTurn();
         }
         for (int i = 0; i < finished.size(); i++) finished.get(i).finish();
@@ -186,6 +191,10 @@ public final class RibLoop implements Runnable {
             case RibCommand.RemovePeer r -> removePeer(r.peer());
             case RibCommand.PeerUp u -> peerUp(u);
             case RibCommand.PeerDown d -> peerDown(d.peer());
+            case RibCommand.PeerStale s -> peerStale(s.peer(), s.families());
+            case RibCommand.FlushStale s -> flushStale(Channels.index(s.peer(), s.family()), s.family());
+            case RibCommand.Writable w -> { for (UpdateGroup g : groups) g.setWritable(w.peer(), w.writable()); }
+            case RibCommand.PrefixLimit l -> limits.set(Channels.index(l.peer(), l.family()), l.limit(), l.block(), l.listener());
             case RibCommand.Update u -> update(u.peer(), u.update());
             case RibCommand.Originate o -> originate(o.peer(), o.prefix().family(), NlriList.builder(o.prefix().family(), false, 1).add(o.prefix(), 0).build(), o);
             case RibCommand.Unoriginate u -> originate(u.peer(), u.prefix().family(), NlriList.builder(u.prefix().family(), false, 1).add(u.prefix(), 0).build(), null);
@@ -237,13 +246,14 @@ public final class RibLoop implements Runnable {
             LOG.log(System.Logger.Level.WARNING, "PeerUp for unknown peer " + u.peer());
             return;
         }
-        peerDown(u.peer()); // a session replaced without PeerDown
+        for (Family f : Family.values()) closeChannel(u.peer(), f, true); // a session replaced without PeerDown; stale routes stay
         if (peer.bgpId() != u.peerBgpId()) peers.put(peer = peer.withBgpId(u.peerBgpId()));
         since[u.peer()] = clock.getAsLong();
         for (Family f : Family.values()) {
             if (!u.families().contains(f)) continue;
             int ch = openChannel(u.peer(), f);
             endOfRib[ch] = false;
+            limits.rearm(ch);
             GroupKey key = GroupKey.of(f, peer, u.encode());
             UpdateGroup g = group(key);
             if (g == null) {
@@ -277,16 +287,40 @@ public final class RibLoop implements Runnable {
     }
 
     private void peerDown(int peer) {
-        for (Family f : Family.values()) closeChannel(peer, f);
+        for (Family f : Family.values()) closeChannel(peer, f, false);
     }
 
-    /** Flushes the channel's routes and stops exporting the family to the peer. */
-    private void closeChannel(int peer, Family f) {
+    private void peerStale(int peer, Set<Family> keep) {
+        for (Family f : Family.values()) {
+            int ch = Channels.index(peer, f);
+            if (!keep.contains(f) || !isUp(ch)) {
+                closeChannel(peer, f, false);
+                continue;
+            }
+            leaveGroups(peer, f);
+            stale.mark(ch, adjRibIn[ch]);
+            endOfRib[ch] = false;
+        }
+    }
+
+    private void flushStale(int ch, Family f) {
+        if (!stale.isStale(ch)) return; // also guards channels never opened
+        RibWalk w = stale.flush(ch, adjRibIn[ch], locRibs[f.ordinal()]);
+        if (w != null) flushes.add(w);
+    }
+
+    /** Flushes the channel's routes (unless {@code keepStale} and they are stale) and stops exporting the family to the peer. */
+    private void closeChannel(int peer, Family f, boolean keepStale) {
         int ch = Channels.index(peer, f);
-        if (ch < channelUp.length && channelUp[ch]) {
+        if (ch < channelUp.length && channelUp[ch] && !(keepStale && stale.isStale(ch))) {
             channelUp[ch] = false;
+            stale.forget(ch);
             flushes.add(new FlushWalk(ch, adjRibIn[ch].flush(), locRibs[f.ordinal()]));
         }
+        leaveGroups(peer, f);
+    }
+
+    private void leaveGroups(int peer, Family f) {
         for (int i = groups.size() - 1; i >= 0; i--) {
             UpdateGroup g = groups.get(i);
             if (g.family() == f && g.hasMember(peer) && g.removeMember(peer)) {
@@ -317,18 +351,22 @@ public final class RibLoop implements Runnable {
         if (u.action() == ErrorAction.AFI_SAFI_DISABLE && u.errorFamily() != null && isUp(Channels.index(peer, u.errorFamily()))) {
             // RFC 7606 §2 / RFC 4760 §7: as if the family had not been negotiated
             LOG.log(System.Logger.Level.WARNING, "peer " + peer + ": " + u.errorFamily().shortName() + " disabled after a malformed UPDATE: " + u.error());
-            closeChannel(peer, u.errorFamily());
+            closeChannel(peer, u.errorFamily(), false);
         }
         if (u.isEndOfRib()) {
             int ch = Channels.index(peer, u.endOfRib());
             if (isUp(ch)) endOfRib[ch] = true;
+            flushStale(ch, u.endOfRib()); // RFC 4724 §4.2: stale routes not re-sent by End-of-RIB go
             return;
         }
         for (Family f : Family.values()) {
             int ch = Channels.index(peer, f);
             if (!isUp(ch)) continue; // not negotiated, disabled, or a late message from a closed session
             if (fibFeed != null && u.attrs(f) != null) fibFeed.watch(u.attrs(f).nextHop());
-            routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], u.withdrawn(f), u.announced(f), u.attrs(f));
+            NlriList announced = limits.admit(peer, ch, adjRibIn[ch], u.announced(f));
+            routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], u.withdrawn(f), announced, u.attrs(f));
+            limits.check(peer, f, ch, adjRibIn[ch]);
+            if (stale.isStale(ch)) stale.refreshed(ch, u.announced(f), u.withdrawn(f));
         }
     }
 
@@ -365,7 +403,7 @@ public final class RibLoop implements Runnable {
                 int exported = 0;
                 for (int i = 0; i < groups.size(); i++) {
                     UpdateGroup g = groups.get(i);
-                    if (g.family() == f && g.hasMember(peer)) exported = g.adjRibOut().size();
+                    if (g.family() == f && g.hasMember(peer)) exported = g.adjRibOut().sizeFor(peer);
                 }
                 channels.add(new RibStats.ChannelStats(peer, f, adjRibIn[ch].size(), exported, locRibs[f.ordinal()].preferred(ch), endOfRib[ch]));
             }
@@ -409,8 +447,14 @@ public final class RibLoop implements Runnable {
     /** Routes the import chains rejected since start. */
     public long importRejected() { return routeImport.rejected(); }
 
+    /** Routes of the channel kept from a session that went down gracefully and not yet re-sent (RFC 4724). */
+    public int staleRoutes(int channel) { return stale.count(channel); }
+
     /** Routes dropped by the import loop checks since start. */
     public long loopedRoutes() { return routeImport.looped(); }
+
+    /** Commands queued and not yet taken: what the sessions watch to stop reading a flooding peer. Safe from any thread. */
+    public int inboxSize() { return pending.get(); }
 
     /** True while flush, feed or query walks remain. */
     public boolean walking() { return !flushes.isEmpty() || !feeds.isEmpty() || !routeWalks.isEmpty(); }

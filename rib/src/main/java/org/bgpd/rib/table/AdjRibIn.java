@@ -151,6 +151,9 @@ public final class AdjRibIn {
 
     public int sizeV4() { return v4.size(); }
 
+    /** The prefix keys held now (not ADD-PATH paths), a copy. */
+    public long[] keys() { return v4.keySet().toLongArray(); }
+
     /**
      * A resumable walk over the IPv4 routes present now. It walks a snapshot of the keys and
      * reads values live, so updates between steps are safe: a withdrawn prefix is skipped.
