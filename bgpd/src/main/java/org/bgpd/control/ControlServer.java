@@ -40,6 +40,13 @@ public final class ControlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
     /** BIRD's CLI receive buffer is 1 KiB; a longer command gets {@code 9000 Command too long}. */
     public static final int DEFAULT_MAX_LINE = 1024;
+    /**
+     * Pending connections the kernel queues before accept. The JDK's default is 50; past it a
+     * client that connects without blocking (Go's net.Dial, a JDK virtual thread) gets EAGAIN
+     * instead of waiting, which a burst of calicoctl/health checks on a busy node can reach.
+     * The kernel caps it at net.core.somaxconn.
+     */
+    static final int BACKLOG = 1024;
 
     private final ControlBackend backend;
     private final List<ControlSocketSpec> specs;
@@ -65,7 +72,7 @@ public final class ControlServer implements AutoCloseable {
                 SocketFiles.prepare(spec.path());
                 ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                 servers.add(server);
-                server.bind(UnixDomainSocketAddress.of(spec.path()));
+                server.bind(UnixDomainSocketAddress.of(spec.path()), BACKLOG);
                 SocketFiles.restrict(spec.path());
                 Thread.ofPlatform().daemon().name("control-accept-" + spec.path().getFileName())
                         .start(() -> acceptLoop(server, spec));

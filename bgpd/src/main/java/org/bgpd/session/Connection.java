@@ -31,6 +31,12 @@ final class Connection {
 
     /** BIRD's answer to a hold timer firing while we are not reading: look again in 10 s. */
     private static final int HOLD_POSTPONE_SECONDS = 10;
+    /**
+     * How long a closing connection may wait for its NOTIFICATION to be flushed. A dead or stalled
+     * peer never takes the bytes queued ahead of it, so without a limit the channel and its
+     * outbound buffer would live on after the FSM has let go (BIRD's close state also lasts 10 s).
+     */
+    static final int CLOSE_GRACE_SECONDS = 10;
 
     private final PeerSession peer;
     private final EventLoop loop;
@@ -115,7 +121,9 @@ final class Connection {
         if (channel != null) {
             Channel ch = channel;
             channel = null;
+            peer.closing(ch);
             ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            if (ch.isOpen()) loop.schedule(() -> { ch.close(); }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
 

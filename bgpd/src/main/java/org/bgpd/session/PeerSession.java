@@ -13,6 +13,8 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.bgpd.fsm.CollisionResolver;
 import org.bgpd.fsm.Event;
@@ -59,6 +61,8 @@ public final class PeerSession {
     private final LongAdder updatesIn = new LongAdder();
     private final LongAdder updatesOut = new LongAdder();
     private final LongAdder connectAttempts = new LongAdder();
+    /** Connections the FSM has let go of that are still flushing their last bytes. */
+    private final Set<Channel> closing = ConcurrentHashMap.newKeySet();
 
     public PeerSession(PeerSettings settings, SessionListener listener, EventLoopGroup group) {
         this.settings = settings;
@@ -134,6 +138,23 @@ public final class PeerSession {
         Channel ch = established;
         return ch != null && ch.localAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
     }
+
+    /**
+     * Bytes still queued in connections the FSM has closed (a NOTIFICATION behind data a dead
+     * peer never acknowledged): 0 once every such connection is gone, at most
+     * {@link Connection#CLOSE_GRACE_SECONDS} after the close.
+     */
+    public long closingWriteBytes() {
+        long sum = 0;
+        for (Channel ch : closing) {
+            io.netty.channel.ChannelOutboundBuffer b = ch.unsafe().outboundBuffer();
+            if (b != null) sum += b.totalPendingWriteBytes();
+        }
+        return sum;
+    }
+
+    /** How many closed connections are still flushing (see {@link #closingWriteBytes()}). */
+    public int closingConnections() { return closing.size(); }
 
     /** Back-pressure from the RIB inbox: stop or resume reading from the peer. */
     public void setAutoRead(boolean read) {
@@ -272,6 +293,7 @@ public final class PeerSession {
 
     void sessionUp(Connection c, Negotiated n) {
         c.channel.pipeline().get(BgpFrameDecoder.class).setMaxLength(n.maxMessageLength());
+        TcpOptions.applyUserTimeout(c.channel, n.holdTime());
         established = c.channel;
         LOG.info("{}: BGP session established", name());
         listener.established(this, n);
@@ -306,6 +328,13 @@ public final class PeerSession {
     }
 
     SessionFsm fsm() { return fsm; }
+
+    /** A connection is closing: count its queued bytes until the channel is really closed. */
+    void closing(Channel ch) {
+        if (!ch.isOpen()) return;
+        closing.add(ch);
+        ch.closeFuture().addListener(f -> closing.remove(ch));
+    }
 
     void execute(Runnable r) {
         if (loop.inEventLoop()) r.run();

@@ -27,7 +27,12 @@ final class FakeBackend implements ControlBackend {
     /** Called before each page is handed out (tests use it to wait for a client to leave). */
     Runnable beforePage = () -> { };
 
-    @Override public StatusInfo status() { return status; }
+    final AtomicInteger statusCalls = new AtomicInteger();
+
+    @Override public StatusInfo status() {
+        statusCalls.incrementAndGet();
+        return status;
+    }
 
     @Override public MemoryInfo memory() { return memory; }
 
