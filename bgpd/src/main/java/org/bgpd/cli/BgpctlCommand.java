@@ -24,10 +24,12 @@ import picocli.CommandLine.Parameters;
                 "  show route [for ADDR | PREFIX] [table T] [protocol NAME] [primary] [all] [count]",
                 "  configure [check] [\"FILE\"]",
                 "  enable | disable | restart | reload [in | out]  NAME | \"PATTERN\" | all",
-                "  down"})
+                "  down",
+                "  graceful-restart  (or: graceful restart) stop without withdrawing routes (RFC 4724)"})
 public final class BgpctlCommand implements Callable<Integer> {
     static final String DEFAULT_SOCKET = "/run/bgpd/bgpd.ctl";
-    private static final Set<String> VERBS = Set.of("show", "configure", "enable", "disable", "restart", "reload", "down");
+    private static final Set<String> VERBS = Set.of("show", "configure", "enable", "disable", "restart", "reload", "down",
+            "graceful", "graceful-restart");
 
     @Option(names = {"-s", "--socket"}, description = "control socket path (default: $BGPD_SOCKET or " + DEFAULT_SOCKET + ")")
     Path socket;
@@ -81,6 +83,10 @@ public final class BgpctlCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         for (String w : words) {
             if (!sb.isEmpty()) sb.append(' ');
+            if (sb.isEmpty() && w.equals("graceful-restart")) {
+                sb.append("graceful restart"); // BIRD's two words, so birdc and bgpctl send the same line
+                continue;
+            }
             boolean quote = !w.startsWith("\"") && (w.indexOf('*') >= 0 || w.indexOf('?') >= 0 || w.indexOf(' ') >= 0);
             sb.append(quote ? "\"" + w + "\"" : w);
         }

@@ -37,8 +37,9 @@ public final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
         Runnable stop = () -> {
-            // kernel.graceful-restart: SIGTERM keeps our kernel routes for the next run to adopt
-            if (closed.compareAndSet(false, true)) daemon.close(daemon.config().kernel().gracefulRestart());
+            // kernel.graceful-restart: SIGTERM is a graceful stop (RFC 4724), as is `graceful restart`
+            if (closed.compareAndSet(false, true))
+                daemon.close(daemon.gracefulStop(daemon.config().kernel().gracefulRestart()));
             stopped.countDown();
         };
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));

@@ -23,6 +23,9 @@ public sealed interface Command {
 
     record Down() implements Command {}
 
+    /** BIRD 2's {@code graceful restart}: stop as an RFC 4724 restarting speaker. */
+    record GracefulRestart() implements Command {}
+
     record Restrict() implements Command {}
 
     /** Our extension: {@code json <command>} answers with JSON lines (see JSON.md). */

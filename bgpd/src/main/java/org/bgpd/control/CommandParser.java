@@ -25,7 +25,7 @@ public final class CommandParser {
     private static final Set<String> KEYWORDS = Set.of(
             "show", "status", "memory", "confd", "protocols", "protocol", "route", "all", "count", "stats", "for",
             "table", "export", "primary", "filtered", "where", "configure", "soft", "check", "confirm",
-            "undo", "timeout", "enable", "disable", "restart", "reload", "in", "out", "down", "restrict",
+            "undo", "timeout", "enable", "disable", "restart", "reload", "in", "out", "down", "graceful", "restrict",
             "interfaces", "symbols", "eval", "echo", "debug", "dump", "filter", "noexport", "preexport");
 
     private final Dialect dialect;
@@ -60,8 +60,15 @@ public final class CommandParser {
         if (t.isWord("restart")) return onProtocols(ProtocolAction.RESTART);
         if (t.isWord("reload")) return reload();
         if (t.isWord("down")) return end(new Command.Down());
+        if (t.isWord("graceful")) return graceful();
         if (t.isWord("restrict")) return end(new Command.Restrict());
         throw unexpected(t, null);
+    }
+
+    private Command graceful() {
+        Token t = next();
+        if (t.isWord("restart")) return end(new Command.GracefulRestart());
+        throw unexpected(t, "RESTART");
     }
 
     private Command show() {

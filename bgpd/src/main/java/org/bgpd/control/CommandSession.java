@@ -73,6 +73,13 @@ public final class CommandSession {
                 w.flush();
                 backend.shutdown();
             }
+            case Command.GracefulRestart g -> {
+                if (denied(w)) return;
+                // BIRD's cmd_graceful_restart: code 0025, then the daemon stops without withdrawing.
+                w.last(25, "Graceful restart requested");
+                w.flush();
+                backend.gracefulRestart();
+            }
             case Command.Restrict r -> {
                 restricted = true;
                 w.last(16, "Access restricted");

@@ -36,4 +36,7 @@ public interface ControlBackend {
 
     /** {@code down}: begin an orderly shutdown; the reply is sent before the daemon exits. */
     void shutdown();
+
+    /** {@code graceful restart}: stop without withdrawing routes (RFC 4724); the reply is sent first. */
+    default void gracefulRestart() { shutdown(); }
 }

@@ -69,6 +69,7 @@ final class JsonReply {
                 w.last(0, "");
             }
             case Command.Down d -> w.last(9001, "json: not for down");
+            case Command.GracefulRestart g -> w.last(9001, "json: not for graceful restart");
             case Command.Restrict r -> w.last(9001, "json: not for restrict");
             case Command.Json j -> w.last(9001, "json: nested json");
         }

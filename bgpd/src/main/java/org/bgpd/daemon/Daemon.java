@@ -45,6 +45,9 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
     private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
     private ControlServer control;
     private volatile EmbeddedConfd confd;
+    private volatile RestartRecovery recovery = RestartRecovery.NONE;
+    /** How the control socket asked us to stop: null (not asked: a signal), TRUE graceful, FALSE plain. */
+    private volatile Boolean gracefulStopRequested;
 
     public Daemon(DaemonConfig config, Path configPath) {
         this.configPath = configPath;
@@ -58,10 +61,13 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
     }
 
     public void start() {
+        recovery = RestartRecovery.detect(peers.config(), configPath, Instant.now());
+        peers.recovery(recovery);
         ribThread.start();
         peers.start();
         DaemonConfig config = peers.config();
-        kernel.start(rib, KERNEL_PEER, (int) config.localAs(), Addresses.routerId(config.routerId()), peers.awaitedPeers(), peers.policies().kernelExport());
+        kernel.start(rib, KERNEL_PEER, (int) config.localAs(), Addresses.routerId(config.routerId()), peers.awaitedPeers(), peers.policies().kernelExport(),
+                recovery.convergenceTimeoutMillis(KernelSync.CONVERGENCE_TIMEOUT_MILLIS));
         control = ControlSockets.server(config.controlSockets(), new DaemonControlBackend(this));
         try {
             control.start();
@@ -148,9 +154,30 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
     }
 
     /** {@code down} on the control socket: whoever runs the daemon closes it when this completes. */
-    public void requestShutdown() { shutdownRequested.complete(null); }
+    public void requestShutdown() {
+        gracefulStopRequested = Boolean.FALSE;
+        shutdownRequested.complete(null);
+    }
 
     public CompletableFuture<Void> shutdownRequested() { return shutdownRequested; }
+
+    /** {@code graceful restart} on the control socket: a shutdown that {@link #gracefulStop} says is graceful. */
+    public void requestGracefulShutdown() {
+        gracefulStopRequested = Boolean.TRUE;
+        shutdownRequested.complete(null);
+    }
+
+    /**
+     * Whether stopping now should be graceful: as the control socket asked ({@code down} plain,
+     * {@code graceful restart} graceful), else {@code onSignal} (kernel.graceful-restart for SIGTERM).
+     */
+    public boolean gracefulStop(boolean onSignal) {
+        Boolean asked = gracefulStopRequested;
+        return asked != null ? asked : onSignal;
+    }
+
+    /** This run's graceful-restart recovery (restarting speaker); {@link RestartRecovery#NONE} after a plain start. */
+    RestartRecovery recovery() { return recovery; }
 
     /** A clean stop: our kernel routes are removed. */
     @Override
@@ -161,9 +188,20 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
         if (confd != null) confd.close();
         kernel.close(graceful);
         if (control != null) control.close();
-        peers.close();
+        if (graceful) {
+            rib.stop(); // first, so nothing is withdrawn from the peers that keep our routes
+            joinRib();
+            GracefulStop.run(peers, RestartMarker.path(config(), configPath), config().gracefulRestart().restartTime(),
+                    kernel.exportStats().installed());
+        } else {
+            peers.close();
+        }
         transport.close();
         rib.stop();
+        joinRib();
+    }
+
+    private void joinRib() {
         try {
             ribThread.join(2000);
         } catch (InterruptedException e) {

@@ -65,7 +65,8 @@ public final class DaemonControlBackend implements ControlBackend {
     public StatusInfo status() {
         DaemonConfig cfg = daemon.config();
         return new StatusInfo(Addresses.text(cfg.routerId().address()), hostname, Instant.now(), daemon.started(),
-                daemon.lastReconfiguration(), StatusInfo.Phase.RUNNING, null);
+                daemon.lastReconfiguration(), StatusInfo.Phase.RUNNING,
+                daemon.recovery().status(daemon.kernel().convergence()));
     }
 
     @Override
@@ -243,5 +244,10 @@ public final class DaemonControlBackend implements ControlBackend {
     @Override
     public void shutdown() {
         daemon.requestShutdown();
+    }
+
+    @Override
+    public void gracefulRestart() {
+        daemon.requestGracefulShutdown();
     }
 }

@@ -68,7 +68,7 @@ final class DynamicPeers implements PeerLookup {
                 ? d.remoteAs().get(0).first() : 0;
         String name = name(d.name(), remote);
         PeerConfig pc = new PeerConfig(name, new IpAddress(remote), as, d.settings());
-        org.bgpd.session.PeerSettings base = SessionSettingsFactory.settings(cfg, pc);
+        org.bgpd.session.PeerSettings base = launcher.settings(cfg, pc);
         // Dynamic sessions only ever answer: the range has no address to connect to.
         org.bgpd.session.PeerSettings settings = new org.bgpd.session.PeerSettings(base.name(),
                 new InetSocketAddress(remote, base.remote().getPort()), base.localAddress(), base.md5Key(), base.ttl(),

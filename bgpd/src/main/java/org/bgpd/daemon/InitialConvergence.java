@@ -23,7 +23,7 @@ final class InitialConvergence implements BooleanSupplier {
     private final LongSupplier clock;
     private volatile boolean asking;
     private volatile RibStats latest;
-    private boolean done;
+    private volatile boolean done;
 
     InitialConvergence(RibLoop rib, int[] peers, long timeoutMillis, LongSupplier clock) {
         this.rib = rib;
@@ -50,6 +50,28 @@ final class InitialConvergence implements BooleanSupplier {
             }));
         }
         return done;
+    }
+
+    /** Whether convergence was reached (End-of-RIB from all, or the timeout); safe from any thread. */
+    boolean done() { return done; }
+
+    long remainingMillis() { return Math.max(0, deadline - clock.getAsLong()); }
+
+    /** Channels of awaited peers still without End-of-RIB; a peer not up yet counts as one. Any thread. */
+    int waiting() {
+        RibStats s = latest;
+        if (s == null) return peers.length;
+        int n = 0;
+        for (int peer : peers) {
+            boolean any = false;
+            for (RibStats.ChannelStats c : s.channels()) {
+                if (c.peer() != peer) continue;
+                any = true;
+                if (!c.endOfRibReceived()) n++;
+            }
+            if (!any) n++;
+        }
+        return n;
     }
 
     static boolean allEndOfRib(RibStats s, int[] peers) {

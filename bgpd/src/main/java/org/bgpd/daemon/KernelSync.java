@@ -61,6 +61,7 @@ public final class KernelSync {
     private RouteMonitor monitor;
     private KernelLearner learner;
     private int peerIndex = -1;
+    private volatile InitialConvergence convergence;
 
     private KernelSync(KernelConfig config, String disabledReason, LearnFilter learnFilter) {
         this.config = config;
@@ -141,10 +142,17 @@ public final class KernelSync {
      * {@code kernel.export}, which the RIB evaluates before handing routes over.
      */
     public void start(RibLoop rib, int kernelPeer, int localAs, int routerId, int[] awaitedPeers, PolicyChain exportChain) {
+        start(rib, kernelPeer, localAs, routerId, awaitedPeers, exportChain, CONVERGENCE_TIMEOUT_MILLIS);
+    }
+
+    /** As above; adopted routes nobody re-announced wait at most {@code convergenceTimeoutMillis} (the restart time after a graceful stop). */
+    public void start(RibLoop rib, int kernelPeer, int localAs, int routerId, int[] awaitedPeers, PolicyChain exportChain,
+                      long convergenceTimeoutMillis) {
         if (!active()) return;
         this.rib = rib;
         rib.offer(new RibCommand.KernelExportChain(exportChain));
-        InitialConvergence convergence = new InitialConvergence(rib, awaitedPeers, CONVERGENCE_TIMEOUT_MILLIS, System::currentTimeMillis);
+        InitialConvergence convergence = new InitialConvergence(rib, awaitedPeers, convergenceTimeoutMillis, System::currentTimeMillis);
+        this.convergence = convergence;
         exporter = new KernelExporterThread(() -> NetlinkFib.open(config.table(), config.protocol()), queue, convergence);
         boolean opened = await(exporter);
         this.peerIndex = kernelPeer;
@@ -175,6 +183,9 @@ public final class KernelSync {
             return false;
         }
     }
+
+    /** Initial convergence of this run; null when the kernel protocol is off. */
+    InitialConvergence convergence() { return convergence; }
 
     /** The KERNEL pseudo-peer's RIB index; -1 when not running. */
     public int peerIndex() { return peerIndex; }

@@ -23,10 +23,20 @@ final class PeerLauncher {
     private final EventLoopGroup group;
     private final PeerTable table;
 
+    private volatile RestartRecovery recovery = RestartRecovery.NONE;
+
     PeerLauncher(RibLoop rib, EventLoopGroup group, PeerTable table) {
         this.rib = rib;
         this.group = group;
         this.table = table;
+    }
+
+    /** Set once before the first peer starts: whether this run restarts gracefully. */
+    void recovery(RestartRecovery r) { this.recovery = r; }
+
+    /** The session settings of {@code pc}, with this run's graceful-restart flags. */
+    org.bgpd.session.PeerSettings settings(DaemonConfig cfg, PeerConfig pc) {
+        return SessionSettingsFactory.settings(cfg, pc, recovery);
     }
 
     /**
@@ -34,7 +44,7 @@ final class PeerLauncher {
      * Returns null when a running peer already holds its name or address.
      */
     RunningPeer launch(DaemonConfig cfg, PolicyCompiler policies, PeerConfig pc) {
-        org.bgpd.session.PeerSettings settings = SessionSettingsFactory.settings(cfg, pc);
+        org.bgpd.session.PeerSettings settings = settings(cfg, pc);
         int index = table.allocateIndex();
         long localAs = pc.settings().effectiveLocalAs(cfg.localAs());
         PeerBinding binding = new PeerBinding(index, rib, pc.remoteAs() == localAs, localAs, selfV6(pc.settings()));

@@ -61,6 +61,9 @@ final class Reconfiguration {
 
     DaemonConfig config() { return config; }
 
+    /** Before {@link #start}: this run's graceful-restart flags for every peer's OPEN. */
+    void recovery(RestartRecovery r) { launcher.recovery(r); }
+
     PolicyCompiler policies() { return policies; }
 
     PeerTable table() { return table; }
@@ -140,6 +143,23 @@ final class Reconfiguration {
         runPendingStops();
         for (RunningPeer p : table.all()) launcher.retire(p, NotifyCode.ADMINISTRATIVE_SHUTDOWN.notification());
         listener.close();
+    }
+
+    /**
+     * Graceful stop ({@link GracefulStop}): peers that keep our routes lose only their TCP
+     * connection, the others get a Cease; the RIB is not told (it has stopped). Returns the peers
+     * that keep our routes and their families.
+     */
+    synchronized List<RestartMarker.PeerFamilies> closeGracefully() {
+        runPendingStops();
+        List<RestartMarker.PeerFamilies> kept = new ArrayList<>();
+        for (RunningPeer p : table.all()) {
+            java.util.Set<Family> families = GracefulStop.keptByPeer(p.session().snapshot().negotiated());
+            p.session().stop(families.isEmpty() ? NotifyCode.ADMINISTRATIVE_SHUTDOWN.notification() : null);
+            if (!families.isEmpty()) kept.add(new RestartMarker.PeerFamilies(p.name(), families));
+        }
+        listener.close();
+        return kept;
     }
 
     /** Each pending stop removes itself from the list as it runs. */

@@ -24,11 +24,16 @@ final class SessionSettingsFactory {
     private SessionSettingsFactory() {}
 
     static org.bgpd.session.PeerSettings settings(DaemonConfig cfg, PeerConfig peer) {
+        return settings(cfg, peer, RestartRecovery.NONE);
+    }
+
+    /** {@code recovery} sets the graceful-restart flags of our OPEN (R, F). */
+    static org.bgpd.session.PeerSettings settings(DaemonConfig cfg, PeerConfig peer, RestartRecovery recovery) {
         PeerSettings ps = peer.settings();
         int routerId = Addresses.routerId(cfg.routerId());
         Timers t = ps.timers();
         // The loader has already defaulted keepalive to a third of the hold time.
-        FsmConfig fsm = FsmConfig.defaults(ps.effectiveLocalAs(cfg.localAs()), routerId, peer.remoteAs(), offer(ps))
+        FsmConfig fsm = FsmConfig.defaults(ps.effectiveLocalAs(cfg.localAs()), routerId, peer.remoteAs(), offer(ps, recovery))
                 .withHoldTime(t.holdTime(), t.keepaliveTime())
                 .withConnectRetry(t.connectRetryTime(), FsmConfig.DEFAULT_CONNECT_DELAY_TIME)
                 .withPassive(ps.passive())
@@ -47,7 +52,7 @@ final class SessionSettingsFactory {
     }
 
     /** Families and ADD-PATH directions from the config; route refresh always (RFC 2918, 7313). */
-    static Offer offer(PeerSettings ps) {
+    static Offer offer(PeerSettings ps, RestartRecovery recovery) {
         Set<Family> families = EnumSet.noneOf(Family.class);
         Set<Family> rx = EnumSet.noneOf(Family.class);
         Set<Family> tx = EnumSet.noneOf(Family.class);
@@ -61,17 +66,17 @@ final class SessionSettingsFactory {
                 case OFF -> { }
             }
         }
-        return new Offer(families, rx, tx, true, true, false, gracefulRestart(ps.gracefulRestart()), null);
+        return new Offer(families, rx, tx, true, true, false, gracefulRestart(ps.gracefulRestart(), families, recovery), null);
     }
 
     /**
-     * The helper side of graceful restart (RFC 4724 §3): our restart time and no families, since
-     * we do not yet keep our own forwarding state across a restart. No N bit (RFC 8538 §2) yet:
-     * with it a plain stop would have to send Hard Reset, or peers would keep our routes stale.
+     * Graceful restart (RFC 4724 §3), both roles: our restart time and every offered family, so
+     * helpers keep our routes across a graceful stop; R and F from {@code recovery}. No N bit
+     * (RFC 8538 §2): with it a plain stop would have to send Hard Reset, or peers would keep our
+     * routes stale.
      */
-    static Capability.GracefulRestart gracefulRestart(GracefulRestart gr) {
-        if (gr == null || !gr.enabled()) return null;
-        return new Capability.GracefulRestart(false, false, Math.min(gr.restartTime(), 4095), List.of());
+    static Capability.GracefulRestart gracefulRestart(GracefulRestart gr, Set<Family> families, RestartRecovery recovery) {
+        return recovery.capability(gr, families);
     }
 
     static Family family(org.bgpd.config.model.Family f) {

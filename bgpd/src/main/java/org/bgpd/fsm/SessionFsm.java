@@ -16,6 +16,16 @@ import org.bgpd.wire.NotifyCode;
  * goes to Idle with an IDLE_HOLD back-off (BIRD's "error wait time"), and IDLE_HOLD expiry is an
  * automatic start. A {@link Event.Stop} leaves no timer running, so the session stays down.
  * Collision detection (§6.8) needs both connections and lives in {@link CollisionResolver}.
+ *
+ * <p>An administrative Cease from the peer (RFC 4486 subcodes 2, 3, 4, 6; RFC 8538 Hard Reset)
+ * is an operator's decision on the other side, not a fault of the session, so it does not feed
+ * the back-off (RFC 4271 §8.1.1 DampPeerOscillations damps <em>persistent errors</em>; BIRD's
+ * bgp_rx_notification likewise skips its startup-delay update for every Cease): the session
+ * waits in Active, accepting the peer's next connection at once, and dials again after the
+ * connect delay. Without this a {@code birdc disable}/{@code enable} on the peer left us in Idle
+ * refusing its connections for the whole 60 s error wait. Idle with a back-off still refuses
+ * incoming connections (§8.2.2 Idle, and BIRD too: bgp_incoming_connection accepts only from
+ * BSS_CONNECT on), so a peer that keeps sending us malformed input stays damped.
  */
 public final class SessionFsm {
 
@@ -159,6 +169,8 @@ public final class SessionFsm {
             case Event.TimerFired(Timer t) when t == Timer.SEND_HOLD ->
                     fail(s, NotifyCode.SEND_HOLD_TIMER_EXPIRED.notification());
             case Event.TimerFired t -> step(s);
+            case Event.NotificationReceived(Notification n) when administrativeCease(n) ->
+                    peerCeased(s, LastError.received(n));
             case Event.NotificationReceived(Notification n) -> fail(s, LastError.received(n), null);
             case Event.MessageMalformed(WireError err) -> fail(s, notification(err));
             case Event.TcpConnected c -> step(s);
@@ -194,6 +206,23 @@ public final class SessionFsm {
         if (s.state() == State.ESTABLISHED) a.add(new Action.SessionDown(why.reason(), why.sent(), why.received()));
         if (!cfg.passive()) a.add(connectRetryTimer());
         return new Step(new SessionState(State.ACTIVE, s.connectRetryCounter() + 1, s.idleHoldTime(), null, why), a);
+    }
+
+    /** The peer's operator stopped or reset the session: no back-off, see the class comment. */
+    private Step peerCeased(SessionState s, LastError why) {
+        List<Action> a = new ArrayList<>(3);
+        a.add(new Action.Close());
+        if (s.state() == State.ESTABLISHED) a.add(new Action.SessionDown(why.reason(), why.sent(), why.received()));
+        if (!cfg.passive()) a.add(new Action.StartTimer(Timer.CONNECT_RETRY, Math.max(1, cfg.connectDelayTime())));
+        return new Step(new SessionState(State.ACTIVE, s.connectRetryCounter() + 1, s.idleHoldTime(), null, why), a);
+    }
+
+    static boolean administrativeCease(Notification n) {
+        if (n.code() != NotifyCode.ADMINISTRATIVE_SHUTDOWN.code()) return false;
+        return switch (n.subcode()) {
+            case 2, 3, 4, 6, 9 -> true; // shutdown, de-configured, reset, other configuration change, hard reset
+            default -> false;
+        };
     }
 
     /** Transport lost before OPEN was exchanged: RFC 4271 keeps trying from Active. */

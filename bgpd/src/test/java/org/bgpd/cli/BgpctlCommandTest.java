@@ -82,6 +82,8 @@ class BgpctlCommandTest {
     @Test
     void patternsAreQuotedForBird() {
         assertEquals("disable \"Node_*\"", BgpctlCommand.commandLine(List.of("disable", "Node_*")));
+        assertEquals("graceful restart", BgpctlCommand.commandLine(List.of("graceful-restart")));
+        assertEquals("graceful restart", BgpctlCommand.commandLine(List.of("graceful", "restart")));
         assertEquals("show route for 10.0.0.1", BgpctlCommand.commandLine(List.of("show", "route", "for", "10.0.0.1")));
     }
 }

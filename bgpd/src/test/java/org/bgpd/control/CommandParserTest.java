@@ -72,6 +72,8 @@ class CommandParserTest {
         assertEquals(ProtocolAction.RELOAD_IN, ((Command.OnProtocols) parse2("reload in kernel1")).action());
         assertEquals(ProtocolAction.RELOAD_OUT, ((Command.OnProtocols) parse2("reload out all")).action());
         assertInstanceOf(Command.Down.class, parse2("down"));
+        assertInstanceOf(Command.GracefulRestart.class, parse2("graceful restart"));
+        assertEquals(new Command.Invalid(9001, "syntax error, unexpected END, expecting RESTART"), parse2("graceful"));
         assertInstanceOf(Command.Restrict.class, parse2("restrict"));
         assertEquals(new Command.Json(new Command.ShowStatus()), parse2("json show status"));
     }

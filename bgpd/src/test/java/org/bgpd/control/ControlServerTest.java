@@ -252,4 +252,23 @@ class ControlServerTest {
         assertTrue(b.shutdownCalled.await(60, TimeUnit.SECONDS));
         assertEquals(1, b.shutdowns.get());
     }
+
+    @Test
+    void gracefulRestartRepliesAsBirdThenStopsGracefully() throws Exception {
+        FakeBackend b = LabData.nodeA(201);
+        Path sock = tmp.resolve("bird.ctl");
+        start(b, new ControlSocketSpec(sock, Dialect.BIRD2, null));
+        try (Client c = new Client(sock)) {
+            c.reply();
+            assertEquals("0016 Access restricted\n", c.send("restrict"));
+            assertEquals("8007 Access denied\n", c.send("graceful restart"));
+        }
+        try (Client c = new Client(sock)) {
+            c.reply();
+            assertEquals("0025 Graceful restart requested\n", c.send("graceful restart"));
+        }
+        assertTrue(b.shutdownCalled.await(60, TimeUnit.SECONDS));
+        assertEquals(1, b.gracefulRestarts.get());
+        assertEquals(0, b.shutdowns.get());
+    }
 }

@@ -21,6 +21,7 @@ final class FakeBackend implements ControlBackend {
     final Map<String, ProtocolAction.Outcome> outcomes = new LinkedHashMap<>();
     final List<String> actions = new ArrayList<>();
     final AtomicInteger shutdowns = new AtomicInteger();
+    final AtomicInteger gracefulRestarts = new AtomicInteger();
     final java.util.concurrent.CountDownLatch shutdownCalled = new java.util.concurrent.CountDownLatch(1);
     final AtomicInteger openPages = new AtomicInteger();
     int pageSize = 3;
@@ -118,6 +119,12 @@ final class FakeBackend implements ControlBackend {
     public ProtocolAction.Outcome protocolAction(ProtocolAction action, String protocol) {
         actions.add(action + " " + protocol);
         return outcomes.getOrDefault(protocol, ProtocolAction.Outcome.DONE);
+    }
+
+    @Override
+    public void gracefulRestart() {
+        gracefulRestarts.incrementAndGet();
+        shutdownCalled.countDown();
     }
 
     @Override

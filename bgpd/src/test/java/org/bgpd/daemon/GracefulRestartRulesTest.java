@@ -76,9 +76,12 @@ class GracefulRestartRulesTest {
     }
 
     @Test
-    void theOfferCarriesTheRestartTimeAndNoFamilies() {
-        Capability.GracefulRestart c = SessionSettingsFactory.gracefulRestart(new org.bgpd.config.model.GracefulRestart(true, 300, 0));
-        assertEquals(new Capability.GracefulRestart(false, false, 300, List.of()), c);
-        assertEquals(null, SessionSettingsFactory.gracefulRestart(new org.bgpd.config.model.GracefulRestart(false, 300, 0)));
+    void theOfferCarriesTheRestartTimeAndEveryFamilyWithoutFlagsOnAPlainStart() {
+        Capability.GracefulRestart c = SessionSettingsFactory.gracefulRestart(
+                new org.bgpd.config.model.GracefulRestart(true, 300, 0), BOTH, RestartRecovery.NONE);
+        assertEquals(new Capability.GracefulRestart(false, false, 300, List.of(
+                new Capability.GrFamily(1, 1, false), new Capability.GrFamily(2, 1, false))), c);
+        assertEquals(null, SessionSettingsFactory.gracefulRestart(
+                new org.bgpd.config.model.GracefulRestart(false, 300, 0), BOTH, RestartRecovery.NONE));
     }
 }

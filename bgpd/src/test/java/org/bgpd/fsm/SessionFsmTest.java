@@ -41,6 +41,8 @@ class SessionFsmTest {
 
     private static final StartTimer IDLE_HOLD = timer(Timer.IDLE_HOLD, 60);
     private static final StartTimer RETRY = timer(Timer.CONNECT_RETRY, 120);
+    private static final StartTimer DELAY = timer(Timer.CONNECT_RETRY, 5);
+    private static final Notification MAX_PREFIX = new Notification(6, 1, new byte[0]);
 
     private static final List<Row> TABLE = List.of(
             row(State.IDLE, new Start(), State.CONNECT, new Connect(), RETRY),
@@ -75,7 +77,11 @@ class SessionFsmTest {
                     new SendNotification(HOLD_EXPIRED), new Close(), IDLE_HOLD),
             row(State.OPEN_SENT, new TcpClosed("Connection closed"), State.ACTIVE, new Close(), RETRY),
             passive(State.OPEN_SENT, new TcpClosed("Connection closed"), State.ACTIVE, new Close()),
-            row(State.OPEN_SENT, new NotificationReceived(CEASE), State.IDLE, new Close(), IDLE_HOLD),
+            // An administrative Cease is the peer's operator: no back-off, accept its next connection (BIRD disable/enable).
+            row(State.OPEN_SENT, new NotificationReceived(CEASE), State.ACTIVE, new Close(), DELAY),
+            passive(State.OPEN_SENT, new NotificationReceived(CEASE), State.ACTIVE, new Close()),
+            row(State.OPEN_SENT, new NotificationReceived(HOLD_EXPIRED), State.IDLE, new Close(), IDLE_HOLD),
+            row(State.OPEN_SENT, new NotificationReceived(MAX_PREFIX), State.IDLE, new Close(), IDLE_HOLD),
             row(State.OPEN_SENT, new MessageMalformed(BAD_LENGTH), State.IDLE,
                     new SendNotification(new Notification(1, 2, new byte[] {0, 5})), new Close(), IDLE_HOLD),
             row(State.OPEN_SENT, new Stop(CEASE), State.IDLE, new SendNotification(CEASE), new Close()),
@@ -104,8 +110,10 @@ class SessionFsmTest {
             row(State.ESTABLISHED, new TimerFired(Timer.HOLD), State.IDLE,
                     new SendNotification(HOLD_EXPIRED), new Close(),
                     new SessionDown("BGP Error: Hold timer expired", HOLD_EXPIRED, null), IDLE_HOLD),
-            row(State.ESTABLISHED, new NotificationReceived(CEASE), State.IDLE, new Close(),
-                    new SessionDown("Received: Administrative shutdown", null, CEASE), IDLE_HOLD),
+            row(State.ESTABLISHED, new NotificationReceived(CEASE), State.ACTIVE, new Close(),
+                    new SessionDown("Received: Administrative shutdown", null, CEASE), DELAY),
+            row(State.ESTABLISHED, new NotificationReceived(HOLD_EXPIRED), State.IDLE, new Close(),
+                    new SessionDown("Received: Hold timer expired", null, HOLD_EXPIRED), IDLE_HOLD),
             row(State.ESTABLISHED, new TcpClosed("Connection closed"), State.ACTIVE, new Close(),
                     new SessionDown("Socket: Connection closed", null, null), RETRY),
             row(State.ESTABLISHED, new Stop(CEASE), State.IDLE, new SendNotification(CEASE), new Close(),
@@ -181,6 +189,35 @@ class SessionFsmTest {
         assertEquals(10, s.idleHoldTime());
         Step down = fsm.on(s, new TimerFired(Timer.HOLD));
         assertEquals(timer(Timer.IDLE_HOLD, 10), down.actions().getLast());
+    }
+
+    @Test
+    void peerDisableEnableIsAcceptedAtOnceAndDoesNotGrowTheBackOff() {
+        // birdc disable: Cease/Administrative Shutdown; birdc enable: BIRD dials us again. Ten rounds.
+        SessionFsm fsm = new SessionFsm(CFG);
+        SessionState s = run(fsm, SessionState.initial(CFG), new Start(), new TcpConnected(),
+                new OpenReceived(peerOpen(90)), new KeepaliveReceived());
+        for (int i = 0; i < 10; i++) {
+            Step ceased = fsm.on(s, new NotificationReceived(CEASE));
+            assertEquals(State.ACTIVE, ceased.next().state());
+            assertEquals(CFG.idleHoldMin(), ceased.next().idleHoldTime());
+            Step incoming = fsm.on(ceased.next(), new TcpConnected());
+            assertEquals(State.OPEN_SENT, incoming.next().state(), "the peer's connection must be accepted");
+            s = run(fsm, incoming.next(), new OpenReceived(peerOpen(90)), new KeepaliveReceived());
+            assertEquals(State.ESTABLISHED, s.state());
+        }
+        // A real error still backs off from the untouched minimum.
+        Step fail = fsm.on(s, new TimerFired(Timer.HOLD));
+        assertEquals(IDLE_HOLD, fail.actions().getLast());
+    }
+
+    @Test
+    void onlyAdministrativeCeaseSubcodesSkipTheBackOff() {
+        for (int sub = 0; sub <= 10; sub++) {
+            boolean admin = sub == 2 || sub == 3 || sub == 4 || sub == 6 || sub == 9;
+            assertEquals(admin, SessionFsm.administrativeCease(new Notification(6, sub)), "Cease subcode " + sub);
+        }
+        assertEquals(false, SessionFsm.administrativeCease(new Notification(4, 0)));
     }
 
     @Test

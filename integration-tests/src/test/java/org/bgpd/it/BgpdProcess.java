@@ -59,6 +59,18 @@ final class BgpdProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to exit on its own (after {@code down} or {@code graceful restart}); returns the exit code. */
+    int awaitExit() {
+        try {
+            if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                throw new AssertionError("bgpd did not exit within " + STOP_TIMEOUT_SECONDS + " s\n" + logTail(40));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+        return process.exitValue();
+    }
+
     String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);

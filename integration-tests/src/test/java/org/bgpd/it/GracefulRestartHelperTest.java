@@ -26,7 +26,6 @@ class GracefulRestartHelperTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String ROUTE = "10.99.0.0/24";
     /** bird1 is the first configured peer: RIB peer index 1 (0 is the static pseudo-peer). */
-    private static final int BIRD1_PEER = 1;
 
     @Test
     void killedBirdsRoutesStayStaleAndAreRefreshedNotWithdrawn() throws IOException {
@@ -38,8 +37,8 @@ class GracefulRestartHelperTest {
                 listen: {address: "%s", port: %d}
                 graceful-restart: {restart-time: 60}
                 peers:
-                  - {name: bird1, address: "%s", port: %d, remote-as: 65002, local-address: "%s", hold-time: 9, connect-retry-time: 1, export: all}
-                  - {name: bird2, address: "%s", port: %d, remote-as: 65003, local-address: "%s", hold-time: 9, connect-retry-time: 1, export: all}
+                  - {name: bird1, address: "%s", port: %d, remote-as: 65002, local-address: "%s", hold-time: 9, connect-retry-time: 1, import: all, export: all}
+                  - {name: bird2, address: "%s", port: %d, remote-as: 65003, local-address: "%s", hold-time: 9, connect-retry-time: 1, import: all, export: all}
                 """.formatted(us, us, usPort, b1, b1Port, us, b2, b2Port, us);
         BirdConfig origin = BirdConfig.builder().routerId(b1)
                 .staticProtocol(BirdStaticProtocol.ipv4("static1").blackhole(ROUTE))
@@ -90,7 +89,7 @@ class GracefulRestartHelperTest {
         CompletableFuture<RibStats> f = new CompletableFuture<>();
         bgpd.daemon().rib().offer(new RibCommand.Stats(f::complete));
         try {
-            RibStats.ChannelStats c = f.get(10, TimeUnit.SECONDS).channel(BIRD1_PEER, Family.IPV4_UNICAST);
+            RibStats.ChannelStats c = f.get(10, TimeUnit.SECONDS).channel(bgpd.daemon().peerIndex("bird1"), Family.IPV4_UNICAST);
             return c != null && c.endOfRibReceived();
         } catch (Exception e) {
             throw new AssertionError(e);

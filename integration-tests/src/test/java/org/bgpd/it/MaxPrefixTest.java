@@ -30,6 +30,7 @@ class MaxPrefixTest {
                     local-address: "%s"
                     hold-time: 9
                     connect-retry-time: 1
+                    import: all
                     families:
                       ipv4:
                         max-prefix: {limit: 2, action: disable}

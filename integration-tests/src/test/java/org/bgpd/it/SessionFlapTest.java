@@ -29,7 +29,7 @@ class SessionFlapTest {
                 local-as: 65001
                 listen: {address: "%s", port: %d}
                 peers:
-                  - {name: bird1, address: "%s", port: %d, remote-as: 65002, local-address: "%s", hold-time: 9, connect-retry-time: 1}
+                  - {name: bird1, address: "%s", port: %d, remote-as: 65002, local-address: "%s", hold-time: 9, connect-retry-time: 1, import: all}
                 """.formatted(us, us, usPort, bird, birdPort, us);
         BirdStaticProtocol routes = BirdStaticProtocol.ipv4("static1");
         for (int i = 0; i < ROUTES; i++) routes = routes.blackhole("10." + (i >> 8) + "." + (i & 0xFF) + ".0/24");

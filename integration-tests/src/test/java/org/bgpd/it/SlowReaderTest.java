@@ -44,9 +44,9 @@ class SlowReaderTest {
                 local-as: 65001
                 listen: {address: "%s", port: %d}
                 peers:
-                  - {name: fast, address: "%s", port: %d, remote-as: 65002, local-address: "%s", hold-time: 30, connect-retry-time: 1, export: all}
-                  - {name: slow, address: "%s", remote-as: 65003, passive: true, export: all}
-                  - {name: feeder, address: "%s", remote-as: 65004, passive: true}
+                  - {name: fast, address: "%s", port: %d, remote-as: 65002, local-address: "%s", hold-time: 30, connect-retry-time: 1, import: all, export: all}
+                  - {name: slow, address: "%s", remote-as: 65003, passive: true, import: all, export: all}
+                  - {name: feeder, address: "%s", remote-as: 65004, passive: true, import: all}
                 """.formatted(us, us, usPort, fast, fastPort, us, slow, feeder);
         BirdConfig cfg = BirdConfig.builder().routerId(fast).debug(false)
                 .bgp(BirdBgpProtocol.builder("peer1").local(fast, fastPort, 65002).neighbor(us, usPort, 65001)
