@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  */
 final class BenchRun {
     static final String REFLECTOR = "127.10.0.1";
+    /** BENCH_HEAP set: print bgpd's live heap (jcmd, after a full GC) once converged. */
+    private static final boolean HEAP_REPORT = System.getenv("BENCH_HEAP") != null;
 
     private BenchRun() {}
 
@@ -87,6 +89,7 @@ final class BenchRun {
             }
             double cpu = ProcStat.cpuSeconds(p.pid()) - cpu0;
             double rss = ProcStat.peakRssMb(p.pid());
+            if (HEAP_REPORT && reflector.equals("bgpd")) HeapReport.print(p.pid());
             return new BenchResult(reflector, (done - t0.get()) / 1e9, cpu, rss, sc.routes(), (sent - t0.get()) / 1e9,
                     (loop.cpuNanos() - speaker0) / 1e9, bytes);
         }
