@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code bgpd} command line: the daemon and its offline subcommands. Runs on the main thread. */
 @Command(name = "bgpd", mixinStandardHelpOptions = true, version = "bgpd 0.1.0",
         description = "BGP daemon for container clusters: node client, route reflector, BIRD-compatible control socket.",
-        subcommands = {RunCommand.class, CheckCommand.class, ConfdCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, ConfdCommand.class, LabCommand.class})
 public final class BgpdCommand implements Runnable {
 
     @Override

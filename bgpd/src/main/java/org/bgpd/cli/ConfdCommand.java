@@ -24,11 +24,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "confd", description = {
         "Render configuration files from keys (templates in CONFDIR/templates, resources in CONFDIR/conf.d).",
-        "With --onetime: exit 0 = nothing changed, 2 = a file changed (and was reloaded), 1 = a render, check, write or reload failed."})
+        "With --onetime: exit 0 = success (a file changed or nothing changed), 1 = a render, check, write or reload failed,",
+        "as confd's -onetime does (init scripts run `confd -onetime || exit 1`). --detailed-exitcode: 2 when a file changed."})
 public final class ConfdCommand implements Callable<Integer> {
 
-    static final int UNCHANGED = 0;
+    static final int OK = 0;
     static final int FAILED = 1;
+    /** Only with {@code --detailed-exitcode}. */
     static final int CHANGED = 2;
 
     /** Environment variables templates may read with getenv. */
@@ -61,6 +63,9 @@ public final class ConfdCommand implements Callable<Integer> {
 
     @Option(names = "--onetime", description = "render once and exit with the status above")
     boolean onetime;
+
+    @Option(names = "--detailed-exitcode", description = "with --onetime: exit 2 (not 0) when a file changed")
+    boolean detailedExitCode;
 
     @Option(names = "--interval", defaultValue = "1", description = "seconds between file backend polls and the render debounce (default ${DEFAULT-VALUE})")
     double intervalSeconds;
@@ -100,13 +105,13 @@ public final class ConfdCommand implements Callable<Integer> {
             if (onetime) {
                 RenderPass pass = confd.onetime();
                 report(pass);
-                return pass.failed() ? FAILED : pass.changed() ? CHANGED : UNCHANGED;
+                return pass.failed() ? FAILED : pass.changed() && detailedExitCode ? CHANGED : OK;
             }
             report(confd.start());
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "confd-stop"));
             stop.await();
-            return UNCHANGED;
+            return OK;
         } catch (IOException e) {
             System.err.println("bgpd confd: " + e.getMessage());
             return FAILED;

@@ -10,6 +10,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,12 +19,12 @@ import java.util.function.Consumer;
  * command line, and hands each reply line on as it arrives (a large {@code show route} streams).
  * Owned by the thread that opened it; not thread-safe.
  */
-final class ControlClient implements AutoCloseable {
+public final class ControlClient implements AutoCloseable {
 
     /** One reply line: its code (continuation lines inherit the previous code) and its text. */
-    record Line(int code, String text, boolean last) {
+    public record Line(int code, String text, boolean last) {
         /** BIRD's 8xxx (run-time) and 9xxx (parse) codes. */
-        boolean isError() { return code >= 8000; }
+        public boolean isError() { return code >= 8000; }
     }
 
     private final SocketChannel channel;
@@ -34,7 +36,7 @@ final class ControlClient implements AutoCloseable {
     }
 
     /** Connects and reads the greeting; @throws IOException when nothing answers like BIRD does */
-    static ControlClient connect(Path socket) throws IOException {
+    public static ControlClient connect(Path socket) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             ch.connect(UnixDomainSocketAddress.of(socket));
@@ -48,8 +50,17 @@ final class ControlClient implements AutoCloseable {
         }
     }
 
+    /** Connects, sends one command and returns every reply line, the final one last. */
+    public static List<Line> query(Path socket, String command) throws IOException {
+        try (ControlClient c = connect(socket)) {
+            List<Line> lines = new ArrayList<>();
+            c.send(command, lines::add);
+            return lines;
+        }
+    }
+
     /** Sends {@code command} and passes each reply line to {@code sink}; @return the final line */
-    Line send(String command, Consumer<Line> sink) throws IOException {
+    public Line send(String command, Consumer<Line> sink) throws IOException {
         ByteBuffer out = ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8));
         while (out.hasRemaining()) channel.write(out);
         int code = -1;

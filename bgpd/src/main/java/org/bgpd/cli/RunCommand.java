@@ -11,6 +11,7 @@ import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.yaml.ConfigLoader;
 import org.bgpd.config.yaml.LoadResult;
 import org.bgpd.daemon.Daemon;
+import org.bgpd.daemon.EmbeddedConfd;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,12 +31,14 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         DaemonConfig cfg = ((LoadResult.Loaded) r).config();
+        if (cfg.confd().isPresent()) cfg = EmbeddedConfd.firstRender(cfg, config);
         setLogLevel(cfg);
         Daemon daemon = new Daemon(cfg, config);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
         Runnable stop = () -> {
-            if (closed.compareAndSet(false, true)) daemon.close();
+            // kernel.graceful-restart: SIGTERM keeps our kernel routes for the next run to adopt
+            if (closed.compareAndSet(false, true)) daemon.close(daemon.config().kernel().gracefulRestart());
             stopped.countDown();
         };
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));

@@ -7,6 +7,9 @@ public sealed interface Command {
 
     record ShowMemory() implements Command {}
 
+    /** Our extension: the in-daemon renderer's state ({@code confd:} section). */
+    record ShowConfd() implements Command {}
+
     /** @param selector which protocols, or null for every protocol */
     record ShowProtocols(boolean all, ProtocolSelector selector) implements Command {}
 

@@ -23,7 +23,7 @@ public final class CommandParser {
     static final int MAX_SYMBOL = 64;
 
     private static final Set<String> KEYWORDS = Set.of(
-            "show", "status", "memory", "protocols", "protocol", "route", "all", "count", "stats", "for",
+            "show", "status", "memory", "confd", "protocols", "protocol", "route", "all", "count", "stats", "for",
             "table", "export", "primary", "filtered", "where", "configure", "soft", "check", "confirm",
             "undo", "timeout", "enable", "disable", "restart", "reload", "in", "out", "down", "restrict",
             "interfaces", "symbols", "eval", "echo", "debug", "dump", "filter", "noexport", "preexport");
@@ -68,6 +68,7 @@ public final class CommandParser {
         Token t = next();
         if (t.isWord("status")) return end(new Command.ShowStatus());
         if (t.isWord("memory")) return end(new Command.ShowMemory());
+        if (t.isWord("confd")) return end(new Command.ShowConfd());
         if (t.isWord("protocols")) return showProtocols();
         if (t.isWord("route")) return showRoute();
         throw unexpected(t, null);

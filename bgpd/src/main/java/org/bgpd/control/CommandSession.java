@@ -56,6 +56,7 @@ public final class CommandSession {
             case Command.Invalid inv -> w.last(inv.code(), inv.message());
             case Command.ShowStatus s -> StatusReply.render(w, dialect, time, backend.status());
             case Command.ShowMemory m -> MemoryReply.render(w, dialect, backend.memory());
+            case Command.ShowConfd sc -> ConfdReply.render(w, time, backend.confd());
             case Command.ShowProtocols sp -> showProtocols(sp, protocols, time, w);
             case Command.ShowRoute sr -> showRoute(sr, time, w);
             case Command.Configure cf -> {

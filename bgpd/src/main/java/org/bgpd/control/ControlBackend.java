@@ -13,6 +13,9 @@ public interface ControlBackend {
 
     MemoryInfo memory();
 
+    /** The in-daemon renderer's state, or null when the configuration has no {@code confd:} section. */
+    default ConfdInfo confd() { return null; }
+
     /** Every protocol in configuration order. */
     List<ProtocolInfo> protocols();
 

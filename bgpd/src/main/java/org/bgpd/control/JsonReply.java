@@ -32,6 +32,7 @@ final class JsonReply {
             case Command.Invalid inv -> w.last(inv.code(), inv.message());
             case Command.ShowStatus s -> emit(w, status(backend.status()));
             case Command.ShowMemory m -> emit(w, memory(backend.memory()));
+            case Command.ShowConfd sc -> emit(w, confd(backend.confd()));
             case Command.ShowProtocols sp -> {
                 List<ProtocolInfo> shown = CommandSession.select(protocols, sp.selector());
                 if (shown.isEmpty()) {
@@ -212,6 +213,21 @@ final class JsonReply {
             ObjectNode attrs = o.putObject("attributes");
             for (RouteInfo.RouteAttribute a : r.attributes()) attrs.put(a.name(), a.value());
         }
+        return o;
+    }
+
+    private static ObjectNode confd(ConfdInfo c) {
+        ObjectNode o = node("confd");
+        o.put("running", c != null);
+        if (c == null) return o;
+        o.put("backend", c.backend());
+        o.put("node", c.node());
+        o.put("file", c.file());
+        o.put("connected", c.connected());
+        o.put("revision", c.revision());
+        o.put("lastRender", iso(c.lastRender()));
+        o.put("lastError", c.lastError());
+        o.put("reloads", c.reloads());
         return o;
     }
 

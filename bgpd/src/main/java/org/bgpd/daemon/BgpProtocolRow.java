@@ -57,7 +57,7 @@ final class BgpProtocolRow {
             ChannelInfo.RouteCounts counts = cs == null ? null
                     : new ChannelInfo.RouteCounts(cs.imported(), -1, cs.exported(), cs.preferred());
             channels.add(new ChannelInfo(CapabilityRows.channelName(f), up ? "UP" : "DOWN",
-                    CapabilityRows.tableName(f), BGP_PREFERENCE, "ACCEPT", outputFilter(fc), false, false, counts, null,
+                    CapabilityRows.tableName(f), BGP_PREFERENCE, "ACCEPT", outputFilter(fc, pc.remoteAs() == localAs), false, false, counts, null,
                     null, up ? address(s.localAddress()) : null,
                     f == Family.IPV4_UNICAST ? "master4" : null, f == Family.IPV6_UNICAST ? "master6" : null));
         }
@@ -78,8 +78,10 @@ final class BgpProtocolRow {
         return fams.size() == 1 ? SessionSettingsFactory.family(fams.get(0).family()) : null;
     }
 
-    private static String outputFilter(FamilyConfig fc) {
-        return fc.exportPolicies().isEmpty() ? "REJECT" : String.join(", ", fc.exportPolicies());
+    /** The export chain's names; with none, RFC 8212's default: iBGP exports all, eBGP nothing. */
+    private static String outputFilter(FamilyConfig fc, boolean ibgp) {
+        if (!fc.exportPolicies().isEmpty()) return String.join(", ", fc.exportPolicies());
+        return ibgp ? "ACCEPT" : "REJECT";
     }
 
     private static BgpInfo.Session session(PeerConfig pc, long localAs, Negotiated n) {

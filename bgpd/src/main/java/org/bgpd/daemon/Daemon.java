@@ -44,6 +44,7 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
     private volatile Instant lastReconfiguration = started;
     private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
     private ControlServer control;
+    private volatile EmbeddedConfd confd;
 
     public Daemon(DaemonConfig config, Path configPath) {
         this.configPath = configPath;
@@ -60,13 +61,14 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
         ribThread.start();
         peers.start();
         DaemonConfig config = peers.config();
-        kernel.start(rib, KERNEL_PEER, (int) config.localAs(), Addresses.routerId(config.routerId()), peers.awaitedPeers());
+        kernel.start(rib, KERNEL_PEER, (int) config.localAs(), Addresses.routerId(config.routerId()), peers.awaitedPeers(), peers.policies().kernelExport());
         control = ControlSockets.server(config.controlSockets(), new DaemonControlBackend(this));
         try {
             control.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        confd = EmbeddedConfd.start(this);
         LOG.info("bgpd started: router id {}, AS {}, listening on {}, {} peers, {} static routes",
                 config.routerId(), config.localAs(), boundAddress(), config.peers().size(), config.staticRoutes().size());
     }
@@ -94,6 +96,9 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
     public RibLoop rib() { return rib; }
 
     public KernelSync kernel() { return kernel; }
+
+    /** The renderer of the {@code confd:} section, or null when there is none or it could not start. */
+    public EmbeddedConfd confd() { return confd; }
 
     /** Configured peers in configuration order, then dynamic peers. */
     public List<PeerSession> sessions() {
@@ -153,6 +158,7 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
 
     /** {@code graceful}: an RFC 4724 restart, kernel routes stay for the next run to adopt. */
     public void close(boolean graceful) {
+        if (confd != null) confd.close();
         kernel.close(graceful);
         if (control != null) control.close();
         peers.close();

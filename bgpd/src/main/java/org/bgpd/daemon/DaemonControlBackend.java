@@ -15,6 +15,7 @@ import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.model.PeerConfig;
 import org.bgpd.config.model.StaticRoute;
 import org.bgpd.config.model.StaticTarget;
+import org.bgpd.control.ConfdInfo;
 import org.bgpd.control.ConfigureResult;
 import org.bgpd.control.ControlBackend;
 import org.bgpd.control.MemoryInfo;
@@ -30,6 +31,7 @@ import org.bgpd.rib.loop.RibStats;
 import org.bgpd.rib.loop.RouteView;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.Prefix;
+import org.bgpd.rib.table.PeerKind;
 import org.bgpd.session.PeerSession;
 
 /**
@@ -67,6 +69,12 @@ public final class DaemonControlBackend implements ControlBackend {
     }
 
     @Override
+    public ConfdInfo confd() {
+        EmbeddedConfd c = daemon.confd();
+        return c == null ? null : c.info();
+    }
+
+    @Override
     public MemoryInfo memory() {
         long configBytes;
         try {
@@ -82,7 +90,7 @@ public final class DaemonControlBackend implements ControlBackend {
     }
 
     private List<LocalProtocol> localProtocols() {
-        return LocalProtocol.of(daemon.config(), Daemon.STATIC_PEER, daemon.started());
+        return LocalProtocol.of(daemon.config(), Daemon.STATIC_PEER, daemon.started(), daemon.kernel());
     }
 
     @Override
@@ -95,7 +103,7 @@ public final class DaemonControlBackend implements ControlBackend {
             PeerSession s = daemon.session(pc.name());
             if (s == null) continue;
             out.add(BgpProtocolRow.of(pc, daemon.ribIndex(pc.name()), s.snapshot(), actions.enabled(pc.name()),
-                    cfg.localAs(), stats));
+                    pc.settings().effectiveLocalAs(cfg.localAs()), stats));
         }
         return out;
     }
@@ -172,7 +180,7 @@ public final class DaemonControlBackend implements ControlBackend {
 
     private ProtocolRef protocol(String name) {
         for (LocalProtocol lp : localProtocols()) {
-            if (lp.name().equals(name)) return new ProtocolRef(lp.peer(), lp.family());
+            if (lp.name().equals(name)) return new ProtocolRef(lp.peer(), lp.kind() == PeerKind.KERNEL ? null : lp.family());
         }
         if (daemon.session(name) != null) return new ProtocolRef(daemon.ribIndex(name), null);
         return null;
@@ -194,7 +202,7 @@ public final class DaemonControlBackend implements ControlBackend {
         }
         return new RouteRows((peer, f) -> {
             for (LocalProtocol lp : locals) {
-                if (lp.peer() == peer && lp.family() == f) return lp.name();
+                if (lp.holds(peer, f)) return lp.name();
             }
             String n = byIndex.get(peer);
             return n != null ? n : "peer" + peer;

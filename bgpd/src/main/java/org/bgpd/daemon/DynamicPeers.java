@@ -74,9 +74,10 @@ final class DynamicPeers implements PeerLookup {
                 new InetSocketAddress(remote, base.remote().getPort()), base.localAddress(), base.md5Key(), base.ttl(),
                 base.ttlSecurity(), base.hops(), base.fsm().withPassive(true));
         int index = table.allocateIndex();
-        DynamicSession listener = new DynamicSession(index, rib, cfg.localAs(), d.remoteAs(),
+        DynamicSession listener = new DynamicSession(index, rib, d.settings().effectiveLocalAs(cfg.localAs()), d.remoteAs(),
                 PeerLauncher.selfV6(d.settings()), policies.get().peer(d.settings()), this::forget);
         PeerSession session = new PeerSession(settings, listener, group);
+        PrefixLimitReaction.register(rib, index, pc, session);
         RunningPeer p = new RunningPeer(name, index, remote, as, d.settings(), session, d.name(), base.md5Key());
         if (!table.addWithin(p, d.limit())) {
             table.releaseIndex(index);

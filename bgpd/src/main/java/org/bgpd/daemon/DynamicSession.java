@@ -66,7 +66,8 @@ final class DynamicSession implements SessionListener {
         binding = b;
         RunningPeer p = peer;
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(p.address()), (int) n.peerAs(),
-                (int) localAs, 0, p.settings().rrClient()).withPolicies(policies)));
+                (int) localAs, 0, p.settings().rrClient()).withPolicies(policies).withNextHop(PeerLauncher.nextHopMode(p.settings()))
+                .withAllowLocalAs(p.settings().allowLocalAs())));
         b.established(s, n);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.bgpd.rib.loop.FibSink;
+import org.bgpd.rib.policy.KernelDirectives;
 import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.PeerKind;
@@ -20,6 +21,7 @@ import org.bgpd.rib.table.PeerKind;
 final class FibQueue implements FibSink {
     private final LinkedBlockingQueue<List<FibChange>> batches = new LinkedBlockingQueue<>();
     private List<FibChange> current = new ArrayList<>();
+    private volatile NextHopWatcher watcher;
 
     @Override
     public void route(long prefix, NextHop[] nextHops, PeerKind source) {
@@ -29,6 +31,30 @@ final class FibQueue implements FibSink {
     @Override
     public void route6(Prefix prefix, NextHop[] nextHops, PeerKind source) {
         current.add(new FibChange(prefix, nextHops, source));
+    }
+
+    @Override
+    public void route(long prefix, NextHop[] nextHops, KernelDirectives[] how, PeerKind source) {
+        current.add(new FibChange(Prefix.ofPacked(prefix), nextHops, how, source));
+    }
+
+    @Override
+    public void route6(Prefix prefix, NextHop[] nextHops, KernelDirectives[] how, PeerKind source) {
+        current.add(new FibChange(prefix, nextHops, how, source));
+    }
+
+    @Override
+    public void watchNextHop(NextHop nextHop) {
+        NextHopWatcher w = watcher;
+        if (w != null) w.watch(nextHop);
+    }
+
+    /** Where {@link #watchNextHop} goes once the kernel's tables are known; null drops the questions. */
+    void watcher(NextHopWatcher w) { watcher = w; }
+
+    /** Resolves next hops for the RIB; called on the RIB thread. */
+    interface NextHopWatcher {
+        void watch(NextHop nextHop);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.bgpd.fib.netlink.Errno;
 import org.bgpd.fib.sync.Fib;
 import org.bgpd.fib.sync.FibResult;
 import org.bgpd.fib.sync.RouteFailure;
+import org.bgpd.rib.policy.KernelDirectives;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.Prefix;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the kernel table in step with the Loc-RIB for one {@link Fib} (BIRD's kernel protocol,
- * export side). {@code desired} is what the RIB and the export policy want, {@code installed}
+ * export side). {@code desired} is what the RIB wants after its kernel export chain
+ * ({@code org.bgpd.rib.policy.KernelExport}, run on the RIB thread, says device and onlink per
+ * next hop), {@code installed}
  * what this process put (or adopted) in the kernel under our table and protocol. Each call to
  * {@link #apply} coalesces changes by prefix and sends them in batches through the FIB, which
  * never touches another protocol's route (EEXIST/ESRCH instead). A route the kernel refuses is
@@ -40,7 +43,6 @@ final class KernelExporter {
     static final int IPV6_METRIC = 1024;
 
     private final Fib fib;
-    private final KernelExportPolicy policy;
     private final Map<Prefix, KernelRoute> desired = new HashMap<>();
     private final Map<RouteKey, KernelRoute> installed = new HashMap<>();
     private final Map<Prefix, RouteFailure> failed = new HashMap<>();
@@ -53,9 +55,8 @@ final class KernelExporter {
     private volatile long errors;
 
     /** {@code ifindex}: interface name to index, kept current by another thread (a concurrent map). */
-    KernelExporter(Fib fib, KernelExportPolicy policy, Map<String, Integer> ifindex) {
+    KernelExporter(Fib fib, Map<String, Integer> ifindex) {
         this.fib = fib;
-        this.policy = policy;
         this.ifindex = ifindex;
     }
 
@@ -152,12 +153,12 @@ final class KernelExporter {
 
     private KernelRoute route(FibChange c) {
         if (c.isRemoval() || c.source() == PeerKind.KERNEL) return null; // learned from the kernel: already there
-        KernelExportPolicy.Decision d = policy.decide(c.prefix(), c.nextHops(), c.source());
-        if (!d.accept()) return null;
         List<KernelNextHop> hops = new ArrayList<>(c.nextHops().length);
         Set<NextHop> seen = new HashSet<>();
-        for (NextHop h : c.nextHops()) {
+        for (int i = 0; i < c.nextHops().length; i++) {
+            NextHop h = c.nextHops()[i];
             if (h.isSelf()) return null; // originated here (static blackhole, local address): nothing to forward to
+            KernelDirectives d = c.how()[i];
             NextHop gw = h.family() == Family.IPV6_UNICAST ? gateway6(h, d.device() != null) : h;
             if (gw != null && seen.add(gw)) hops.add(new KernelNextHop(gw, 0, d.device(), d.onlink(), 1));
         }

@@ -31,7 +31,6 @@ final class KernelExporterThread {
     }
 
     private final FibOpener opener;
-    private final KernelExportPolicy policy;
     private final FibQueue queue;
     private final BooleanSupplier convergence;
     private final Map<String, Integer> ifindex = new ConcurrentHashMap<>();
@@ -42,9 +41,8 @@ final class KernelExporterThread {
     private volatile boolean retryRequested;
     private volatile KernelExporter exporter;
 
-    KernelExporterThread(FibOpener opener, KernelExportPolicy policy, FibQueue queue, BooleanSupplier convergence) {
+    KernelExporterThread(FibOpener opener, FibQueue queue, BooleanSupplier convergence) {
         this.opener = opener;
-        this.policy = policy;
         this.queue = queue;
         this.convergence = convergence;
         this.thread = Thread.ofPlatform().name("fib").daemon(true).unstarted(this::run);
@@ -78,7 +76,7 @@ final class KernelExporterThread {
             opened.complete(false);
             return;
         }
-        KernelExporter e = new KernelExporter(fib, policy, ifindex);
+        KernelExporter e = new KernelExporter(fib, ifindex);
         try {
             e.adopt();
             exporter = e;

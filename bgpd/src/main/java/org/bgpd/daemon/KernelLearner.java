@@ -11,6 +11,7 @@ import org.bgpd.fib.model.RouteKey;
 import org.bgpd.fib.sync.KernelListener;
 import org.bgpd.fib.sync.Reconciliation;
 import org.bgpd.rib.loop.RibCommand;
+import org.bgpd.rib.policy.KernelFacts;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.Prefix;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Turns kernel routes into BGP routes (BIRD's kernel protocol with {@code learn}): each route
  * the {@link LearnFilter} accepts is originated into the RIB from the KERNEL pseudo-peer with
  * ORIGIN INCOMPLETE (as BIRD gives non-BGP routes), an empty AS path and next hop self, which
- * each session rewrites to its own address. A prefix stays originated while any learned kernel
+ * each session rewrites to its own address, and with its {@link KernelFacts} (device, kernel
+ * protocol, type) so import and export policies can match Felix's routes ({@code cali*}). A prefix stays originated while any learned kernel
  * route of it (any table, metric or tos) exists; the last one going withdraws it. A resync after
  * ENOBUFS or a link change applies only the differences. Link and address changes also ask the
  * exporter to retry. Called on the monitor thread, and once with the initial dump on the
@@ -34,7 +36,7 @@ final class KernelLearner implements KernelListener {
 
     /** Where learned routes and retry requests go; RIB inbox and FIB thread in the daemon, lists in tests. */
     interface Target {
-        void originate(Prefix prefix);
+        void originate(Prefix prefix, KernelFacts facts);
 
         void unoriginate(Prefix prefix);
 
@@ -56,7 +58,7 @@ final class KernelLearner implements KernelListener {
     static Target ribTarget(org.bgpd.rib.loop.RibLoop rib, int peer, KernelExporterThread exporter) {
         return new Target() {
             @Override
-            public void originate(Prefix p) { rib.offer(new RibCommand.Originate(peer, p, LEARNED)); }
+            public void originate(Prefix p, KernelFacts facts) { rib.offer(new RibCommand.Originate(peer, p, LEARNED, facts)); }
 
             @Override
             public void unoriginate(Prefix p) { rib.offer(new RibCommand.Unoriginate(peer, p)); }
@@ -105,7 +107,19 @@ final class KernelLearner implements KernelListener {
         Set<RouteKey> keys = learned.computeIfAbsent(r.prefix(), p -> new HashSet<>());
         boolean first = keys.isEmpty();
         keys.add(r.key());
-        if (first) target.originate(r.prefix());
+        // a changed route may have moved to another device: its facts are what policies match
+        if (first || keys.size() == 1) target.originate(r.prefix(), facts(r));
+    }
+
+    /** What policies may match on a learned route: device (none for reject types), protocol, type. */
+    static KernelFacts facts(KernelRoute r) {
+        String device = r.nextHops().isEmpty() ? null : r.nextHops().getFirst().ifname();
+        KernelFacts.Type type = switch (r.type()) {
+            case BLACKHOLE -> KernelFacts.Type.BLACKHOLE;
+            case UNREACHABLE, PROHIBIT -> KernelFacts.Type.UNREACHABLE;
+            default -> KernelFacts.Type.UNICAST;
+        };
+        return new KernelFacts(device, r.protocol(), type);
     }
 
     private void forget(KernelRoute r) {

@@ -14,15 +14,19 @@ import org.bgpd.fib.learn.LearnRule;
 import org.bgpd.fib.learn.ProtocolNames;
 import org.bgpd.fib.model.KernelLink;
 import org.bgpd.fib.netlink.NetlinkException;
+import org.bgpd.fib.sync.KernelListeners;
 import org.bgpd.fib.sync.KernelSnapshot;
 import org.bgpd.fib.sync.NetlinkAvailability;
 import org.bgpd.fib.sync.NetlinkFib;
+import org.bgpd.fib.sync.NextHopResolver;
 import org.bgpd.fib.sync.RouteMonitor;
 import org.bgpd.rib.decision.DecisionOptions;
 import org.bgpd.rib.decision.DecisionStep;
 import org.bgpd.rib.loop.FibSink;
 import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
+import org.bgpd.rib.policy.PolicyChain;
+import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.PeerKind;
 import org.slf4j.Logger;
@@ -32,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The daemon's kernel protocol (BIRD's {@code protocol kernel kernel1}): installs best routes
  * into the configured table with our protocol number on the FIB thread ({@link KernelExporterThread})
  * and learns kernel routes into the RIB from the KERNEL pseudo-peer ({@link KernelLearner} fed
- * by a {@link RouteMonitor}). When the config has no enabled kernel section, or this process
+ * by a {@link RouteMonitor}), and tells the RIB which BGP next hops the kernel can reach
+ * ({@link NextHopResolver} on the same monitor). When the config has no enabled kernel section, or this process
  * cannot use rtnetlink (not Linux, no CAP_NET_ADMIN), one log line says so and the daemon runs
  * as a pure BGP speaker: {@link #sink()} is null and {@link #start} does nothing.
  * Created and started on the main thread; {@link #close} from the shutdown path; the status
@@ -49,19 +54,27 @@ public final class KernelSync {
     private final KernelConfig config;
     private final String disabledReason;
     private final FibQueue queue;
-    private final KernelExportPolicy policy;
     private final LearnFilter learnFilter;
+    private final NextHopResolver resolver;
+    private volatile RibLoop rib;
     private KernelExporterThread exporter;
     private RouteMonitor monitor;
     private KernelLearner learner;
     private int peerIndex = -1;
 
-    private KernelSync(KernelConfig config, String disabledReason, KernelExportPolicy policy, LearnFilter learnFilter) {
+    private KernelSync(KernelConfig config, String disabledReason, LearnFilter learnFilter) {
         this.config = config;
         this.disabledReason = disabledReason;
         this.queue = disabledReason == null ? new FibQueue() : null;
-        this.policy = policy;
         this.learnFilter = learnFilter;
+        // Watching starts with the first UPDATE, possibly before start(); answers wait for the first dump.
+        this.resolver = queue == null ? null : new NextHopResolver(config.protocol(), this::nextHopResolved);
+        if (queue != null) queue.watcher(resolver::watch);
+    }
+
+    private void nextHopResolved(NextHop nh, boolean reachable, long metric) {
+        RibLoop r = rib;
+        if (r != null) r.offer(new RibCommand.NextHopState(nh, reachable, metric));
     }
 
     /** From the config and what this process may do; logs the one line when the kernel is off. */
@@ -70,13 +83,12 @@ public final class KernelSync {
         if (!k.enabled()) return off(k, "kernel: not configured (kernel section absent or enabled: false); routes are neither installed nor learned");
         NetlinkAvailability a = NetlinkAvailability.probe();
         if (!a.available()) return off(k, "kernel: " + a.reason());
-        KernelExportPolicy policy = KernelExportPolicy.of(k.exportPolicies(), cfg.policies(), cfg.prefixLists());
-        return new KernelSync(k, null, policy, learnFilter(k));
+        return new KernelSync(k, null, learnFilter(k));
     }
 
     private static KernelSync off(KernelConfig k, String reason) {
         LOG.info(reason);
-        return new KernelSync(k, reason, null, null);
+        return new KernelSync(k, reason, null);
     }
 
     /**
@@ -125,19 +137,23 @@ public final class KernelSync {
     /**
      * Starts the FIB thread and, with a learn section, the KERNEL pseudo-peer at RIB index
      * {@code kernelPeer} and the route monitor. Initial convergence waits for End-of-RIB from
-     * {@code awaitedPeers} (RIB indexes of enabled BGP peers).
+     * {@code awaitedPeers} (RIB indexes of enabled BGP peers). {@code exportChain} is the compiled
+     * {@code kernel.export}, which the RIB evaluates before handing routes over.
      */
-    public void start(RibLoop rib, int kernelPeer, int localAs, int routerId, int[] awaitedPeers) {
+    public void start(RibLoop rib, int kernelPeer, int localAs, int routerId, int[] awaitedPeers, PolicyChain exportChain) {
         if (!active()) return;
+        this.rib = rib;
+        rib.offer(new RibCommand.KernelExportChain(exportChain));
         InitialConvergence convergence = new InitialConvergence(rib, awaitedPeers, CONVERGENCE_TIMEOUT_MILLIS, System::currentTimeMillis);
-        exporter = new KernelExporterThread(() -> NetlinkFib.open(config.table(), config.protocol()), policy, queue, convergence);
+        exporter = new KernelExporterThread(() -> NetlinkFib.open(config.table(), config.protocol()), queue, convergence);
         boolean opened = await(exporter);
         this.peerIndex = kernelPeer;
         rib.offer(new RibCommand.AddPeer(PeerInfo.local(kernelPeer, PeerKind.KERNEL, localAs, routerId)));
         learner = new KernelLearner(learnFilter, KernelLearner.ribTarget(rib, kernelPeer, exporter));
         try {
-            monitor = RouteMonitor.open(learner);
+            monitor = RouteMonitor.open(KernelListeners.of(learner, resolver));
             KernelSnapshot s = monitor.start();
+            resolver.load(s.routes());
             for (KernelLink l : s.links().values()) exporter.linkChanged(l, false);
             for (var r : s.routes()) learner.routeAdded(r);
             LOG.info("kernel: table {}, protocol {}; {}; learning {} prefixes from the kernel", config.table(), config.protocol(),

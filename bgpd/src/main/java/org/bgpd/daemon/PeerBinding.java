@@ -37,6 +37,9 @@ final class PeerBinding implements SessionListener, SessionSink {
     private final NextHop configuredSelfV6;
     private volatile DecodeContext decode;
     private volatile PeerSession session;
+    private final StalePeriod stale;
+    final InboxGate inbox;
+    private Negotiated negotiated; // session event loop only
     final LongAdder malformed = new LongAdder();
     final LongAdder treatedAsWithdraw = new LongAdder();
     final LongAdder attributesDiscarded = new LongAdder();
@@ -47,6 +50,8 @@ final class PeerBinding implements SessionListener, SessionSink {
         this.ibgp = ibgp;
         this.localAs = (int) localAs;
         this.configuredSelfV6 = configuredSelfV6;
+        this.stale = new StalePeriod(index, rib);
+        this.inbox = new InboxGate(rib);
     }
 
     void attach(PeerSession s) { this.session = s; }
@@ -63,6 +68,8 @@ final class PeerBinding implements SessionListener, SessionSink {
                 .withFourOctetAs(n.fourOctetAs())
                 .withAddPath(n.addPathSend())
                 .withMaxMessageSize(n.maxMessageLength());
+        negotiated = n;
+        stale.established(n, s.eventLoop());
         rib.offer(new RibCommand.PeerUp(index, n.peerBgpId(), n.families(), encode, this));
     }
 
@@ -81,6 +88,7 @@ final class PeerBinding implements SessionListener, SessionSink {
         if (u.action() == ErrorAction.TREAT_AS_WITHDRAW) treatedAsWithdraw.increment();
         if (u.discarded().length > 0) attributesDiscarded.add(u.discarded().length);
         rib.offer(new RibCommand.Update(index, u));
+        inbox.afterOffer(s);
     }
 
     @Override
@@ -94,12 +102,13 @@ final class PeerBinding implements SessionListener, SessionSink {
     @Override
     public void down(PeerSession s, String reason, Notification sent, Notification received) {
         decode = null;
-        rib.offer(new RibCommand.PeerDown(index));
+        if (!stale.down(negotiated, sent, received, s.eventLoop())) rib.offer(new RibCommand.PeerDown(index));
     }
 
     @Override
     public void writabilityChanged(PeerSession s, boolean writable) {
-        // The RIB keeps a slow peer's changes as dirty prefixes; nothing to buffer here.
+        // The RIB keeps a slow peer's changes as missed prefixes and catches it up; nothing buffers here.
+        rib.offer(new RibCommand.Writable(index, writable));
     }
 
     /** RIB thread: one framed UPDATE, shared by every member of the group; wrapping does not copy. */

@@ -4,9 +4,11 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.model.PeerConfig;
+import org.bgpd.config.model.PeerSettings;
 import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
 import org.bgpd.rib.route.NextHop;
+import org.bgpd.rib.table.NextHopMode;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.session.PeerSession;
 import org.bgpd.wire.Notification;
@@ -34,8 +36,8 @@ final class PeerLauncher {
     RunningPeer launch(DaemonConfig cfg, PolicyCompiler policies, PeerConfig pc) {
         org.bgpd.session.PeerSettings settings = SessionSettingsFactory.settings(cfg, pc);
         int index = table.allocateIndex();
-        boolean ibgp = pc.remoteAs() == cfg.localAs();
-        PeerBinding binding = new PeerBinding(index, rib, ibgp, cfg.localAs(), selfV6(pc.settings()));
+        long localAs = pc.settings().effectiveLocalAs(cfg.localAs());
+        PeerBinding binding = new PeerBinding(index, rib, pc.remoteAs() == localAs, localAs, selfV6(pc.settings()));
         PeerSession session = new PeerSession(settings, binding, group);
         binding.attach(session);
         InetAddress address = pc.address().address();
@@ -46,6 +48,7 @@ final class PeerLauncher {
             return null;
         }
         describe(cfg, policies, pc, index);
+        PrefixLimitReaction.register(rib, index, pc, session);
         if (!pc.settings().disabled()) session.start();
         return p;
     }
@@ -53,7 +56,14 @@ final class PeerLauncher {
     /** Tells the RIB how to judge the peer's routes: AS, rr-client, import and export chains. */
     void describe(DaemonConfig cfg, PolicyCompiler policies, PeerConfig pc, int index) {
         rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(pc.address().address()), (int) pc.remoteAs(),
-                (int) cfg.localAs(), 0, pc.settings().rrClient()).withPolicies(policies.peer(pc.settings()))));
+                (int) pc.settings().effectiveLocalAs(cfg.localAs()), 0, pc.settings().rrClient())
+                .withPolicies(policies.peer(pc.settings())).withNextHop(nextHopMode(pc.settings()))
+                .withAllowLocalAs(pc.settings().allowLocalAs())));
+    }
+
+    /** {@code next-hop-self} / {@code next-hop-keep} as the RIB's export rewrite mode. */
+    static NextHopMode nextHopMode(PeerSettings s) {
+        return s.nextHopSelf() ? NextHopMode.SELF : s.nextHopKeep() ? NextHopMode.KEEP : NextHopMode.DEFAULT;
     }
 
     /**

@@ -86,6 +86,7 @@ final class Reconfiguration {
         }
         for (StaticRoute r : cfg.staticRoutes()) originate(r);
         listener.setMd5Keys(table.md5Keys());
+        listener.setMinTtl(ListenerTtl.minTtl(cfg));
         listener.bind(address(cfg.listen()));
     }
 
@@ -126,9 +127,11 @@ final class Reconfiguration {
         }
         config = now;
         policies = new PolicyCompiler(now);
+        if (plan.diff().kernelRefeed()) rib.offer(new RibCommand.KernelExportChain(policies.kernelExport()));
         runPendingStops();
         new StepRunner(now, done).run(plan.steps());
         listener.setMd5Keys(table.md5Keys());
+        listener.setMinTtl(ListenerTtl.minTtl(now));
         LOG.info("reconfigured from {}: {}", file, plan.steps());
         return new ReloadResult(ReloadResult.Outcome.APPLIED, file, List.of(), plan.diff(), plan.steps(), done);
     }
@@ -220,7 +223,9 @@ final class Reconfiguration {
             RunningPeer p = table.byName(name);
             if (p == null || p.dynamic()) return;
             for (PeerConfig pc : now.peers()) {
-                if (pc.name().equals(name)) launcher.describe(now, policies, pc, p.index());
+                if (!pc.name().equals(name)) continue;
+                launcher.describe(now, policies, pc, p.index());
+                PrefixLimitReaction.register(rib, p.index(), pc, p.session());
             }
         }
 

@@ -6,8 +6,6 @@ import org.bgpd.config.diff.ConfigDiff;
 import org.bgpd.config.diff.PeerAction;
 import org.bgpd.config.diff.PeerChange;
 import org.bgpd.config.model.DaemonConfig;
-import org.bgpd.config.model.DynamicPeerConfig;
-import org.bgpd.config.model.PeerSettings;
 import org.bgpd.config.model.StaticRoute;
 import org.bgpd.wire.NotifyCode;
 
@@ -35,6 +33,8 @@ public record ReloadPlan(ConfigDiff diff, List<ReloadStep> steps, List<String> r
         // The RIB takes both at construction (RFC 4456 §8 loop checks); changing them needs a restart.
         if (!old.routerId().equals(now.routerId())) refusals.add("changing router-id needs a restart");
         if (!old.clusterId().equals(now.clusterId())) refusals.add("changing cluster-id needs a restart");
+        // The in-daemon renderer is started once; its own output must not restart or stop it (see EmbeddedConfd).
+        if (!old.confd().equals(now.confd())) refusals.add("changing the confd section needs a restart");
 
         boolean replacing = false;
         boolean removing = false;
@@ -61,9 +61,10 @@ public record ReloadPlan(ConfigDiff diff, List<ReloadStep> steps, List<String> r
                 (makeBeforeBreak ? last : first).add(stop);
             } else if (c.has(PeerAction.ADD)) {
                 starts.add(new ReloadStep.StartPeer(now.peer(name)));
-            } else if (c.has(PeerAction.RESET_SESSION) || regroups(old.peer(name).settings(), now.peer(name).settings())) {
+            } else if (c.has(PeerAction.RESET_SESSION)) {
                 resets.add(new ReloadStep.ResetPeer(now.peer(name)));
             } else {
+                // rr-client and next-hop mode included: the RIB moves the live session to its new update group
                 if (c.has(PeerAction.REFEED_EXPORT)) soft.add(new ReloadStep.RefeedExport(name));
                 if (c.has(PeerAction.RELOAD_IMPORT)) soft.add(new ReloadStep.ReloadImport(name));
             }
@@ -75,7 +76,7 @@ public record ReloadPlan(ConfigDiff diff, List<ReloadStep> steps, List<String> r
                 (makeBeforeBreak ? last : first).add(stop);
             } else if (c.has(PeerAction.ADD)) {
                 continue; // sessions arrive on their own
-            } else if (c.has(PeerAction.RESET_SESSION) || regroups(dynamic(old, name).settings(), dynamic(now, name).settings())) {
+            } else if (c.has(PeerAction.RESET_SESSION)) {
                 // Their sessions reconnect and are accepted with the new settings.
                 first.add(new ReloadStep.StopPeer(name, NotifyCode.OTHER_CONFIGURATION_CHANGE, false));
             } else {
@@ -91,19 +92,6 @@ public record ReloadPlan(ConfigDiff diff, List<ReloadStep> steps, List<String> r
         steps.addAll(soft);
         steps.addAll(last);
         return new ReloadPlan(diff, steps, refusals);
-    }
-
-    /**
-     * The RIB places a peer in an update group when its session comes up (RibCommand.AddPeer):
-     * a change of rr-client or next-hop mode moves it to another group, which takes a reset.
-     */
-    private static boolean regroups(PeerSettings a, PeerSettings b) {
-        return a.rrClient() != b.rrClient() || a.nextHopSelf() != b.nextHopSelf() || a.nextHopKeep() != b.nextHopKeep();
-    }
-
-    private static DynamicPeerConfig dynamic(DaemonConfig cfg, String name) {
-        for (DynamicPeerConfig d : cfg.dynamicPeers()) if (d.name().equals(name)) return d;
-        throw new IllegalArgumentException("no dynamic peer " + name);
     }
 
     /** True when the plan changes nothing. */

@@ -3,15 +3,18 @@ package org.bgpd.daemon;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.model.FamilyConfig;
+import org.bgpd.config.model.GracefulRestart;
 import org.bgpd.config.model.PeerConfig;
 import org.bgpd.config.model.PeerSettings;
 import org.bgpd.config.model.Timers;
 import org.bgpd.fsm.FsmConfig;
 import org.bgpd.fsm.Offer;
 import org.bgpd.rib.route.Family;
+import org.bgpd.wire.Capability;
 
 /**
  * Turns a configured peer into the session layer's settings: transport options and the FSM
@@ -25,7 +28,7 @@ final class SessionSettingsFactory {
         int routerId = Addresses.routerId(cfg.routerId());
         Timers t = ps.timers();
         // The loader has already defaulted keepalive to a third of the hold time.
-        FsmConfig fsm = FsmConfig.defaults(cfg.localAs(), routerId, peer.remoteAs(), offer(ps))
+        FsmConfig fsm = FsmConfig.defaults(ps.effectiveLocalAs(cfg.localAs()), routerId, peer.remoteAs(), offer(ps))
                 .withHoldTime(t.holdTime(), t.keepaliveTime())
                 .withConnectRetry(t.connectRetryTime(), FsmConfig.DEFAULT_CONNECT_DELAY_TIME)
                 .withPassive(ps.passive())
@@ -58,8 +61,17 @@ final class SessionSettingsFactory {
                 case OFF -> { }
             }
         }
-        // Graceful restart is not offered until the daemon can honour it (the GR issue).
-        return new Offer(families, rx, tx, true, true, false, null, null);
+        return new Offer(families, rx, tx, true, true, false, gracefulRestart(ps.gracefulRestart()), null);
+    }
+
+    /**
+     * The helper side of graceful restart (RFC 4724 §3): our restart time and no families, since
+     * we do not yet keep our own forwarding state across a restart. No N bit (RFC 8538 §2) yet:
+     * with it a plain stop would have to send Hard Reset, or peers would keep our routes stale.
+     */
+    static Capability.GracefulRestart gracefulRestart(GracefulRestart gr) {
+        if (gr == null || !gr.enabled()) return null;
+        return new Capability.GracefulRestart(false, false, Math.min(gr.restartTime(), 4095), List.of());
     }
 
     static Family family(org.bgpd.config.model.Family f) {

@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class BgpListener implements AutoCloseable {
     private final EventLoopGroup group;
     private final PeerLookup lookup;
     private Map<InetAddress, byte[]> md5Keys = Map.of();
+    private int minTtl;
     private Channel server;
 
     public BgpListener(EventLoopGroup group, PeerLookup lookup) {
@@ -47,9 +49,31 @@ public final class BgpListener implements AutoCloseable {
                 });
         if (!md5Keys.isEmpty()) b.option(EpollChannelOption.TCP_MD5SIG, md5Keys);
         Channel fresh = b.bind(address).syncUninterruptibly().channel();
+        applyMinTtl(fresh);
         Channel old = server;
         server = fresh;
         if (old != null) old.close().syncUninterruptibly();
+    }
+
+    /**
+     * The minimum TTL (IPv6: hop limit) of every packet the listening socket takes, SYNs included;
+     * 0 for none. GTSM (RFC 5082) on the listener, for when every peer uses it; accepted sockets
+     * inherit it until their peer's own value is set.
+     */
+    public synchronized void setMinTtl(int ttl) {
+        minTtl = ttl;
+        if (server != null) applyMinTtl(server);
+    }
+
+    private void applyMinTtl(Channel ch) {
+        boolean v6 = ((InetSocketAddress) ch.localAddress()).getAddress() instanceof Inet6Address;
+        try {
+            // A dual-stack socket takes IPv4-mapped connections too: set both on it.
+            ch.config().setOption(TcpOptions.IP_MINTTL, minTtl);
+            if (v6) ch.config().setOption(TcpOptions.IPV6_MINHOPCOUNT, minTtl);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot set the minimum TTL {} on the listening socket: {}", minTtl, e.toString());
+        }
     }
 
     /** Replaces the TCP-MD5 keys (RFC 2385) per peer address on the listening socket. */

@@ -74,6 +74,9 @@ public final class PeerSession {
 
     public String name() { return settings.name(); }
 
+    /** The event loop that owns this session; listener callbacks run on it, so timers scheduled here need no locking. */
+    public EventLoop eventLoop() { return loop; }
+
     /** ManualStart (RFC 4271 §8.1.2 Event 1); the daemon applies the connect delay before calling. */
     public void start() { execute(() -> primary.feed(new Event.Start())); }
 
@@ -137,6 +140,17 @@ public final class PeerSession {
     public void setAutoRead(boolean read) {
         Channel ch = established;
         if (ch != null) ch.config().setAutoRead(read);
+    }
+
+    /**
+     * Bytes written to the Established channel and not yet taken by the kernel: what the RIB's
+     * back-pressure keeps bounded for a peer that stops reading. 0 when not Established.
+     */
+    public long pendingWriteBytes() {
+        Channel ch = established;
+        if (ch == null) return 0;
+        io.netty.channel.ChannelOutboundBuffer b = ch.unsafe().outboundBuffer();
+        return b == null ? 0 : b.totalPendingWriteBytes();
     }
 
     public SessionSnapshot snapshot() {

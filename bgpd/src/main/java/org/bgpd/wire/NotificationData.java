@@ -49,6 +49,13 @@ public final class NotificationData {
         return ceaseSubcode.notification(message == null ? new byte[0] : ShutdownCommunication.encode(message));
     }
 
+    /** 6/1 Maximum Number of Prefixes Reached: AFI (2), SAFI (1), the limit (4) (RFC 4486 §4). */
+    public static Notification maxPrefixes(int afi, int safi, long limit) {
+        long l = Math.min(limit, 0xFFFF_FFFFL);
+        return NotifyCode.MAX_PREFIXES.notification(new byte[] {
+            (byte) (afi >>> 8), (byte) afi, (byte) safi, (byte) (l >>> 24), (byte) (l >>> 16), (byte) (l >>> 8), (byte) l});
+    }
+
     /** The NOTIFICATION that reports a wire error. */
     public static Notification of(WireError e) { return new Notification(e.code(), e.subcode(), e.data()); }
 }

@@ -48,13 +48,13 @@ class ConfdCommandTest {
         Path keys = dir.resolve("keys.yaml");
         Files.copy(KEYS, keys);
 
-        assertEquals(ConfdCommand.CHANGED, confd(keys));
+        assertEquals(ConfdCommand.CHANGED, confd(keys, "--detailed-exitcode"));
         assertInstanceOf(LoadResult.Loaded.class, ConfigLoader.load(dest));
         String first = Files.readString(dest);
         assertTrue(first.contains("name: Mesh_10_0_0_1"), first);
         assertEquals(1, Files.readAllLines(reloads).size());
 
-        assertEquals(ConfdCommand.UNCHANGED, confd(keys));
+        assertEquals(ConfdCommand.OK, confd(keys, "--detailed-exitcode"));
         assertEquals(1, Files.readAllLines(reloads).size());
 
         Files.writeString(keys, Files.readString(keys).replace("as_num: \"64512\"", "as_num: \"not-an-as\""));
@@ -62,8 +62,31 @@ class ConfdCommandTest {
         assertEquals(first, Files.readString(dest));
         assertEquals(1, Files.readAllLines(reloads).size());
 
-        assertEquals(ConfdCommand.UNCHANGED, confd(KEYS, "--no-reload"));
+        assertEquals(ConfdCommand.OK, confd(KEYS, "--no-reload"));
         assertFalse(Files.readString(dest).contains("not-an-as"));
+    }
+
+    /** confd's -onetime contract: 0 whether or not a file changed, so `bgpd confd --onetime || exit 1` works. */
+    @Test
+    void onetimeWithoutDetailedExitCodeIsZeroForChangedAndUnchanged() throws Exception {
+        Path confdir = dir.resolve("confdir");
+        Files.createDirectories(confdir.resolve("conf.d"));
+        Files.createDirectories(confdir.resolve("templates"));
+        Files.copy(TEMPLATES, confdir.resolve("templates/bgpd.yaml.peb"));
+        Path dest = dir.resolve("out/bgpd.yaml");
+        Files.writeString(confdir.resolve("conf.d/bgpd.yaml"), """
+                src: bgpd.yaml.peb
+                dest: %s
+                keys: [/calico/bgp/v1, /calico/ipam/v2/host//NODENAME, /calico/v1/ipam]
+                reload: none
+                """.formatted(dest));
+        Path keys = dir.resolve("keys.yaml");
+        Files.copy(KEYS, keys);
+        assertEquals(ConfdCommand.OK, confd(keys));
+        assertTrue(Files.exists(dest));
+        assertEquals(ConfdCommand.OK, confd(keys));
+        Files.writeString(keys, Files.readString(keys).replace("as_num: \"64512\"", "as_num: \"not-an-as\""));
+        assertEquals(ConfdCommand.FAILED, confd(keys));
     }
 
     @Test
@@ -101,7 +124,7 @@ class ConfdCommandTest {
                 """);
         int rc = new CommandLine(new BgpdCommand()).execute("confd", "--confdir", confdir.toString(), "--backend", "calico",
                 "--file", resources.toString(), "--node", "node-2", "--onetime");
-        assertEquals(ConfdCommand.CHANGED, rc);
+        assertEquals(ConfdCommand.OK, rc);
         assertInstanceOf(LoadResult.Loaded.class, ConfigLoader.load(dest));
         String out = Files.readString(dest);
         assertTrue(out.contains("name: Mesh_10_0_0_1"), out);

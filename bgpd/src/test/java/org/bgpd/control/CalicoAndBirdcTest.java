@@ -22,16 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The compatibility contract: Calico's status.go parser (bird-control-protocol.md §5) accepts our
  * bird1 {@code show protocols}, and Debian's {@code birdc} prints our bird2 reply as it printed BIRD's.
  */
-class CalicoAndBirdcTest {
+public class CalicoAndBirdcTest {
     @TempDir
     Path tmp;
 
-    record Peer(String ip, String type, String state, String since, String bgpState, String info) {}
+    public record Peer(String ip, String type, String state, String since, String bgpState, String info) {}
 
     private static final Pattern NAME = Pattern.compile("^(Global|Node|Mesh)_(.+)$");
 
     /** A port of calicoctl's status.go scanner: the same checks, the same errors. */
-    static List<Peer> calicoParse(String reply) {
+    public static List<Peer> calicoParse(String reply) {
         List<Peer> peers = new ArrayList<>();
         for (String line : reply.split("\n", -1)) {
             if (line.startsWith("0000")) return peers;

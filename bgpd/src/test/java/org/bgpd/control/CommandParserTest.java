@@ -24,6 +24,8 @@ class CommandParserTest {
     void showCommands() {
         assertInstanceOf(Command.ShowStatus.class, parse2("show status"));
         assertInstanceOf(Command.ShowMemory.class, parse2("show memory"));
+        assertInstanceOf(Command.ShowConfd.class, parse2("show confd"));
+        assertEquals(new Command.Json(new Command.ShowConfd()), parse2("json show confd"));
         assertEquals(new Command.ShowProtocols(false, null), parse2("show protocols"));
         assertEquals(new Command.ShowProtocols(true, null), parse2("show protocols all"));
         assertEquals(new Command.ShowProtocols(true, new ProtocolSelector(ProtocolSelector.Kind.NAME, "kernel1")),

@@ -55,7 +55,7 @@ public final class FibInstallBench {
         KernelExporterThread fib = new KernelExporterThread(() -> {
             NetworkNamespace.enter(ns); // the FIB thread's sockets belong to the namespace
             return NetlinkFib.open(TABLE, Fib.DEFAULT_PROTOCOL);
-        }, KernelExportPolicy.acceptAll(), queue, () -> true);
+        }, queue, () -> true);
         if (!fib.start().get()) throw new IllegalStateException("FIB did not open (root needed)");
         NextHop[] gw = {NextHop.parse("192.168.50.2")};
         long t0 = System.nanoTime();

@@ -13,6 +13,7 @@ import org.bgpd.fib.model.KernelNextHop;
 import org.bgpd.fib.model.KernelRoute;
 import org.bgpd.fib.model.RouteType;
 import org.bgpd.fib.sync.InMemoryFib;
+import org.bgpd.rib.policy.KernelDirectives;
 import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.PeerKind;
@@ -37,8 +38,8 @@ class KernelExporterTest {
                 List.of(KernelNextHop.dev(ifindex, "eth0")));
     }
 
-    private KernelExporter exporter(KernelExportPolicy policy) {
-        KernelExporter e = new KernelExporter(fib, policy, ifindex);
+    private KernelExporter exporter() {
+        KernelExporter e = new KernelExporter(fib, ifindex);
         e.adopt();
         return e;
     }
@@ -57,7 +58,7 @@ class KernelExporterTest {
 
     @Test
     void installsBestRoutesWithOurTableAndProtocolAndEcmpAsOneRoute() {
-        KernelExporter e = exporter(KernelExportPolicy.acceptAll());
+        KernelExporter e = exporter();
         e.apply(List.of(
                 change("10.1.0.0/24", PeerKind.BGP, "192.168.1.10"),
                 change("10.2.0.0/24", PeerKind.BGP, "192.168.1.10", "192.168.1.11"),
@@ -79,7 +80,7 @@ class KernelExporterTest {
 
     @Test
     void coalescesChangesOfOnePrefixToTheLast() {
-        KernelExporter e = exporter(KernelExportPolicy.acceptAll());
+        KernelExporter e = exporter();
         e.apply(List.of(change("10.1.0.0/24", PeerKind.BGP, "192.168.1.10"), change("10.1.0.0/24", PeerKind.BGP),
                 change("10.3.0.0/24", PeerKind.BGP), change("10.3.0.0/24", PeerKind.BGP, "192.168.1.12")));
         assertNull(find("10.1.0.0/24"));
@@ -89,7 +90,7 @@ class KernelExporterTest {
 
     @Test
     void kernelLearnedAndLocallyOriginatedBestsAreNotInstalled() {
-        KernelExporter e = exporter(KernelExportPolicy.acceptAll());
+        KernelExporter e = exporter();
         e.apply(List.of(change("10.1.0.0/24", PeerKind.BGP, "192.168.1.10")));
         // a kernel-learned route now wins: the kernel already has it, ours must go
         e.apply(List.of(change("10.1.0.0/24", PeerKind.KERNEL, "self"), change("10.9.0.0/26", PeerKind.STATIC, "self")));
@@ -103,7 +104,7 @@ class KernelExporterTest {
         KernelRoute felix = new KernelRoute(Prefix.parse("10.244.1.5/32"), TABLE, 3, RouteType.UNICAST, 0,
                 KernelRoute.SCOPE_LINK, 0, List.of(KernelNextHop.dev(7, "cali123")));
         fib.addForeign(felix);
-        KernelExporter e = exporter(KernelExportPolicy.acceptAll());
+        KernelExporter e = exporter();
         e.apply(List.of(change("10.244.1.5/32", PeerKind.BGP, "192.168.1.10")));
         assertEquals(3, find("10.244.1.5/32").protocol());
         assertEquals(1, e.stats().failing());
@@ -117,7 +118,7 @@ class KernelExporterTest {
 
     @Test
     void refusedRoutesAreRetriedAfterLinksChange() {
-        KernelExporter e = exporter(KernelExportPolicy.acceptAll());
+        KernelExporter e = exporter();
         e.apply(List.of(change("10.5.0.0/24", PeerKind.BGP, "172.16.0.1")));
         assertNull(find("10.5.0.0/24"));
         assertTrue(e.hasFailures());
@@ -131,7 +132,7 @@ class KernelExporterTest {
 
     @Test
     void routesTheKernelDroppedAreReinstalledOnRetry() {
-        KernelExporter e = exporter(KernelExportPolicy.acceptAll());
+        KernelExporter e = exporter();
         e.apply(List.of(change("10.6.0.0/24", PeerKind.BGP, "192.168.1.10")));
         fib.remove(List.of(find("10.6.0.0/24"))); // as a link-down does, without telling anyone
         assertNull(find("10.6.0.0/24"));
@@ -147,7 +148,7 @@ class KernelExporterTest {
                 List.of(KernelNextHop.via(NextHop.parse("192.168.1.10")))).withOwner(TABLE, PROTO);
         fib.addForeign(wanted);
         fib.addForeign(stale);
-        KernelExporter e = exporter(KernelExportPolicy.acceptAll());
+        KernelExporter e = exporter();
         assertEquals(2, e.stats().installed());
 
         e.apply(List.of(change("10.7.0.0/24", PeerKind.BGP, "192.168.1.10")));
@@ -162,7 +163,7 @@ class KernelExporterTest {
 
     @Test
     void cleanStopRemovesOursOnly() {
-        KernelExporter e = exporter(KernelExportPolicy.acceptAll());
+        KernelExporter e = exporter();
         e.apply(List.of(change("10.1.0.0/24", PeerKind.BGP, "192.168.1.10"), change("2001:db8::/48", PeerKind.BGP, "fd00:1::10")));
         int before = fib.routes().size();
         e.removeAll();
@@ -172,9 +173,10 @@ class KernelExporterTest {
 
     @Test
     void policyDeviceAndOnlinkApplyOnceTheDeviceExists() {
-        KernelExportPolicy onlinkTunl = KernelExportPolicyTest.calico().kernelPolicy();
-        KernelExporter e = exporter(onlinkTunl);
-        e.apply(List.of(change("192.168.40.0/26", PeerKind.BGP, "10.0.0.22")));
+        KernelExporter e = exporter();
+        FibChange viaTunnel = new FibChange(Prefix.parse("192.168.40.0/26"), new NextHop[] {NextHop.parse("10.0.0.22")},
+                new KernelDirectives[] {new KernelDirectives("tunl0", true)}, PeerKind.BGP);
+        e.apply(List.of(viaTunnel));
         assertNull(find("192.168.40.0/26"), "tunl0 does not exist yet");
         assertTrue(e.hasFailures());
 
@@ -185,5 +187,24 @@ class KernelExporterTest {
         assertTrue(h.onlink());
         assertEquals(9, h.ifindex());
         assertEquals(NextHop.parse("10.0.0.22"), h.gateway());
+    }
+
+    @Test
+    void anEcmpRouteMixesTunnelAndPlainNextHops() {
+        ifindex.put("tunl0", 9);
+        KernelExporter e = exporter();
+        FibChange mixed = new FibChange(Prefix.parse("10.244.7.0/26"),
+                new NextHop[] {NextHop.parse("192.168.1.10"), NextHop.parse("10.0.0.22")},
+                new KernelDirectives[] {KernelDirectives.PLAIN, new KernelDirectives("tunl0", true)}, PeerKind.BGP);
+        e.apply(List.of(mixed));
+        KernelRoute r = find("10.244.7.0/26");
+        assertEquals(2, r.nextHops().size());
+        KernelNextHop plain = r.nextHops().get(0), tunnel = r.nextHops().get(1);
+        assertEquals(NextHop.parse("192.168.1.10"), plain.gateway());
+        assertFalse(plain.onlink());
+        assertEquals(0, plain.ifindex());
+        assertEquals(NextHop.parse("10.0.0.22"), tunnel.gateway());
+        assertTrue(tunnel.onlink());
+        assertEquals(9, tunnel.ifindex());
     }
 }

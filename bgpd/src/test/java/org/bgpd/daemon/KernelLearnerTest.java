@@ -12,13 +12,15 @@ import org.bgpd.fib.model.RouteType;
 import org.bgpd.fib.sync.KernelSnapshot;
 import org.bgpd.fib.sync.Reconciliation;
 import org.bgpd.rib.route.NextHop;
+import org.bgpd.rib.policy.KernelFacts;
 import org.bgpd.rib.route.Prefix;
 import org.junit.jupiter.api.Test;
 
 /** Kernel routes to RIB originations, with the learn section of config/examples/node.yaml. */
 class KernelLearnerTest {
     private final List<String> events = new ArrayList<>();
-    private final KernelLearner learner = new KernelLearner(KernelSync.learnFilter(KernelExportPolicyTest.load("""
+    private final Map<Prefix, KernelFacts> learnedFacts = new java.util.HashMap<>();
+    private final KernelLearner learner = new KernelLearner(KernelSync.learnFilter(KernelExportPathTest.load("""
             router-id: 10.0.0.21
             local-as: 64512
             kernel:
@@ -26,9 +28,12 @@ class KernelLearnerTest {
                 interfaces: ["cali*"]
                 types: [unicast, blackhole]
                 protocols: [boot, 80]
-            """).config().kernel()), new KernelLearner.Target() {
+            """).kernel()), new KernelLearner.Target() {
         @Override
-        public void originate(Prefix p) { events.add("+" + p); }
+        public void originate(Prefix p, KernelFacts facts) {
+            events.add("+" + p);
+            learnedFacts.put(p, facts);
+        }
 
         @Override
         public void unoriginate(Prefix p) { events.add("-" + p); }
@@ -94,5 +99,16 @@ class KernelLearnerTest {
         learner.resynced(r);
         assertEquals(List.of("-10.244.1.6/32", "+10.244.3.0/26", "retry"), events);
         assertEquals(2, learner.learnedPrefixes());
+    }
+
+    @Test
+    void learnedRoutesCarryTheirDeviceProtocolAndTypeForPolicies() {
+        learner.routeAdded(dev("10.244.1.5/32", 3, "cali1", 0));
+        learner.routeAdded(blackhole("10.244.1.0/26", 80));
+        assertEquals(new KernelFacts("cali1", 3, KernelFacts.Type.UNICAST), learnedFacts.get(Prefix.parse("10.244.1.5/32")));
+        assertEquals(new KernelFacts(null, 80, KernelFacts.Type.BLACKHOLE), learnedFacts.get(Prefix.parse("10.244.1.0/26")));
+
+        learner.routeAdded(dev("10.244.1.5/32", 3, "cali7", 0)); // Felix moved the pod's route to another interface
+        assertEquals("cali7", learnedFacts.get(Prefix.parse("10.244.1.5/32")).device());
     }
 }

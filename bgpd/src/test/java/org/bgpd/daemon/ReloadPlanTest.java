@@ -122,11 +122,11 @@ class ReloadPlanTest {
     }
 
     @Test
-    void rrClientChangeResetsBecauseTheUpdateGroupChanges() {
+    void rrClientChangeRefeedsWithoutAResetBecauseTheRibRegroupsTheSession() {
         DaemonConfig now = Configs.parse(Configs.base(1179, A, "    rr-client: true", ""));
         ReloadPlan p = ReloadPlan.between(OLD, now);
         assertTrue(p.diff().peer("b").has(PeerAction.REFEED_EXPORT));
-        assertEquals(List.of(new ReloadStep.ResetPeer(now.peer("b"))), p.steps());
+        assertEquals(List.of(new ReloadStep.RefeedExport("b")), p.steps());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.bgpd.confd.render.ConfdStatus;
 import org.bgpd.confd.render.RenderLoop;
 import org.bgpd.confd.render.RenderPass;
@@ -21,7 +22,8 @@ import org.bgpd.confd.tree.KeySource;
  * Thread-safe. The renderer as one object: template resources from {@code <confdir>/conf.d},
  * templates from {@code <confdir>/templates}, keys from a {@link KeySource}. {@link #onetime}
  * renders once on the caller's thread; {@link #start} renders once, then on every change until
- * {@link #close}. Used by {@code bgpd confd} and, later, by the daemon's {@code confd:} section.
+ * {@link #close}. Used by {@code bgpd confd} and, through {@link #embedded}, by the daemon's
+ * {@code confd:} section.
  */
 public final class Confd implements AutoCloseable {
 
@@ -38,11 +40,37 @@ public final class Confd implements AutoCloseable {
     private final RenderLoop loop;
 
     public Confd(Options options, KeySource source) throws IOException {
+        this(options, source, ResourceLoader.loadAll(options.confdir(), options.node()), UnaryOperator.identity());
+    }
+
+    private Confd(Options options, KeySource source, List<TemplateResource> resources, UnaryOperator<String> finish) {
         this.source = source;
-        List<TemplateResource> resources = ResourceLoader.loadAll(options.confdir(), options.node());
         TemplateEngine engine = new TemplateEngine(options.confdir().resolve("templates"), options.hostsFile());
         this.loop = new RenderLoop(resources, engine, new ResourceWriter(options.reload()), options.node(),
-                options.env(), scheduler, options.debounce(), Clock.systemUTC(), source.describe());
+                options.env(), scheduler, options.debounce(), Clock.systemUTC(), source.describe(), finish);
+    }
+
+    /**
+     * The renderer inside a daemon: only {@code embedding.resource()} of the confdir is rendered,
+     * to the daemon's file, checked and reloaded through the embedding's calls. Closes
+     * {@code source} when the resource cannot be loaded.
+     */
+    public static Confd embedded(Options options, KeySource source, Embedding embedding) throws IOException {
+        try {
+            TemplateResource chosen = null;
+            for (TemplateResource r : ResourceLoader.loadAll(options.confdir(), options.node())) {
+                if (r.name().equals(embedding.resource())) chosen = r;
+            }
+            if (chosen == null) {
+                throw new IOException(options.confdir().resolve("conf.d").resolve(embedding.resource()) + ": no such template resource");
+            }
+            TemplateResource own = chosen.redirected(embedding.dest(), new TemplateResource.Check.InProcess(embedding.check()),
+                    new TemplateResource.Reload.InProcess(embedding.reload()));
+            return new Confd(options, source, List.of(own), embedding.finish());
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
     }
 
     /** Loads the keys once and renders every resource; a backend failure is thrown. */

@@ -39,7 +39,7 @@ final class BgpdInstance implements AutoCloseable {
 
     SessionSnapshot awaitEstablished(String name, Duration timeout) {
         return Await.until("bgpd session " + name + " Established", timeout, () -> session(name),
-                s -> s.state() == State.ESTABLISHED, () -> session(name).toString());
+                s -> s.state() == State.ESTABLISHED, () -> session(name) + BirdProcess.runningDiagnostics());
     }
 
     /** Every candidate the RIB holds for {@code prefix}, best first. */

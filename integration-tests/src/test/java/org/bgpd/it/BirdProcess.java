@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -42,6 +44,8 @@ public final class BirdProcess implements AutoCloseable {
     private BirdConfig config;
     private Process process;
     private ShutdownCleanup.Registration cleanup;
+    /** Every BIRD this JVM started and has not stopped: a failed wait shows them all. */
+    private static final Set<BirdProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
     private BirdProcess(BirdConfig config, Netns netns) throws IOException {
         this.config = config;
@@ -102,6 +106,7 @@ public final class BirdProcess implements AutoCloseable {
 
     /** SIGTERM (BIRD shuts protocols down and sends Cease to peers) and wait for exit; SIGKILL if it hangs. */
     public void stop() {
+        RUNNING.remove(this);
         if (process == null) {
             return;
         }
@@ -258,6 +263,23 @@ public final class BirdProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Every running BIRD's state, protocols and log tail: a session that never comes up is
+     * usually explained on BIRD's side (a protocol in Idle, a bind error).
+     */
+    public static String runningDiagnostics() {
+        StringBuilder b = new StringBuilder();
+        for (BirdProcess p : RUNNING) {
+            b.append(p.diagnostics());
+            try {
+                b.append("\n--- birdc show protocols all ---\n").append(p.birdc("show protocols all"));
+            } catch (RuntimeException e) {
+                b.append("\n(birdc failed: ").append(e.getMessage()).append(')');
+            }
+        }
+        return b.toString();
+    }
+
     /** Text for failure messages: process state and the log tail. */
     public String diagnostics() {
         String state = process == null ? "not running" : process.isAlive() ? "running, pid " + process.pid()
@@ -300,6 +322,7 @@ public final class BirdProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
+            RUNNING.add(this);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + String.join(" ", cmd) + ": " + e.getMessage(), e);
         }

@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bgpd.confd.tree.KeySnapshot;
 import org.bgpd.confd.tree.KeySource;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Calico v3 resources from YAML (a file, or every {@code .yaml}/{@code .yml} in a folder, as
@@ -92,7 +94,8 @@ public final class CalicoResourceFolder implements KeySource {
         }
     }
 
-    static void readSeed(Path file, SortedMap<String, String> keys) throws IOException {
+    /** Adds the {@code key value} lines of a seed file (etcdctl put pairs). */
+    public static void readSeed(Path file, SortedMap<String, String> keys) throws IOException {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) {
@@ -103,15 +106,22 @@ public final class CalicoResourceFolder implements KeySource {
         }
     }
 
-    static void readResources(Path file, SortedMap<String, String> keys) throws IOException {
+    /** Adds every resource of a calicoctl/kubectl YAML file, replacing resources of the same name. */
+    public static void readResources(Path file, SortedMap<String, String> keys) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
-            for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
+            for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(new DumperOptions()),
+                    new DumperOptions(), new LoaderOptions(), new ColonNumbersAsText()).loadAll(text)) {
                 addDocument(doc, keys);
             }
         } catch (YAMLException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Forgets a Secret, as {@code kubectl delete secret NAME} does. */
+    public static void deleteSecret(String name, SortedMap<String, String> keys) {
+        keys.remove(Secrets.PREFIX + name);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package org.bgpd.confd.calico;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.bgpd.config.model.IpAddress;
 
 /**
  * Address and CIDR text as Calico writes it: canonical addresses (RFC 5952 for IPv6, as Go's
@@ -75,44 +77,12 @@ final class Cidrs {
         }
     }
 
+    /** Dotted quad or RFC 5952 text, as the config's IpAddress prints it. */
     static String format(byte[] b) {
-        if (b.length == 4) {
-            return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
+        try {
+            return new IpAddress(InetAddress.getByAddress(b)).toString();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("address of " + b.length + " bytes", e);
         }
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        // RFC 5952 §4.2: compress the longest run of two or more zero groups, the first on ties.
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append(i == 0 ? "::" : ":");
-                i += bestLen - 1;
-                continue;
-            }
-            out.append(Integer.toHexString(g[i]));
-            if (i < 7) {
-                out.append(':');
-            }
-        }
-        return out.toString();
     }
 }

@@ -159,7 +159,9 @@ final class PeerDerivation {
         int port = nodePort != null ? nodePort : globalListenPort;
         for (String ip : new String[] {v4 ? n.ipv4() : "", v6 ? n.ipv6() : ""}) {
             if (!ip.isEmpty()) {
-                peers.add(PeerValue.base(ip, n.effectiveAs(globalAs), n.rrClusterId(), port, true,
+                // Calico marks only peerIP peerings to a node's address as calico_node (its
+                // global_peer fixtures: selector peerings are never made passive).
+                peers.add(PeerValue.base(ip, n.effectiveAs(globalAs), n.rrClusterId(), port, false,
                         0, intField(res, "ttlSecurity"), Fields.string(res, "spec", "reachableBy"), false));
             }
         }
@@ -175,10 +177,12 @@ final class PeerDerivation {
         boolean passive = Fields.bool(res, "spec", "passiveMode");
         boolean local = !Fields.string(res, "spec", "localWorkloadSelector").isEmpty();
         boolean keep = Fields.bool(res, "spec", "keepOriginalNextHop");
+        String localAs = Fields.string(res, "spec", "localASNumber");
+        String nextHopMode = Fields.string(res, "spec", "nextHopMode");
         List<PeerValue> result = new ArrayList<>(peers.size());
         for (PeerValue p : peers) {
             result.add(p.withResource(password, source.isEmpty() ? "UseNodeIP" : source, restart, keep,
-                    filters.isEmpty() ? null : filters, passive, local));
+                    filters.isEmpty() ? null : filters, passive, local, localAs, nextHopMode));
         }
         return result;
     }

@@ -12,20 +12,25 @@ import java.util.Map;
 record PeerValue(String ip, String asNum, String rrClusterId, String password, String sourceAddr,
                  int port, boolean keepNextHop, String restartTime, boolean calicoNode,
                  int numAllowLocalAs, int ttlSecurity, String reachableBy, List<String> filters,
-                 boolean passiveMode, boolean localBgpPeer) {
+                 boolean passiveMode, boolean localBgpPeer, String localAsNum, String nextHopMode) {
 
     /** The peering to {@code ip} before the BGPPeer-wide settings are applied. */
     static PeerValue base(String ip, String asNum, String rrClusterId, int port, boolean calicoNode,
                           int numAllowLocalAs, int ttlSecurity, String reachableBy, boolean keepNextHop) {
         return new PeerValue(ip, asNum, rrClusterId, null, "", port, keepNextHop, "", calicoNode,
-                numAllowLocalAs, ttlSecurity, reachableBy, null, false, false);
+                numAllowLocalAs, ttlSecurity, reachableBy, null, false, false, "", "");
     }
 
-    /** Applies what every peering of one BGPPeer resource shares (password, source address...). */
+    /**
+     * Applies what every peering of one BGPPeer resource shares (password, source address, the
+     * local AS presented, the next-hop mode...).
+     */
     PeerValue withResource(String password, String sourceAddr, String restartTime, boolean keepNextHop,
-                           List<String> filters, boolean passiveMode, boolean localBgpPeer) {
+                           List<String> filters, boolean passiveMode, boolean localBgpPeer, String localAsNum,
+                           String nextHopMode) {
         return new PeerValue(ip, asNum, rrClusterId, password, sourceAddr, port, keepNextHop, restartTime,
-                calicoNode, numAllowLocalAs, ttlSecurity, reachableBy, filters, passiveMode, localBgpPeer);
+                calicoNode, numAllowLocalAs, ttlSecurity, reachableBy, filters, passiveMode, localBgpPeer,
+                localAsNum, nextHopMode);
     }
 
     /** The last key segment: the address, with {@code -port} when the port is not BGP's 179. */
@@ -54,6 +59,12 @@ record PeerValue(String ip, String asNum, String rrClusterId, String password, S
         m.put("filters", filters == null || filters.isEmpty() ? null : filters);
         m.put("passive_mode", passiveMode);
         m.put("local_bgp_peer", localBgpPeer);
+        if (!localAsNum.isEmpty()) {
+            m.put("local_as_num", localAsNum);
+        }
+        if (!nextHopMode.isEmpty()) {
+            m.put("next_hop_mode", nextHopMode);
+        }
         return Json.write(m);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.UnaryOperator;
 import org.bgpd.confd.resource.TemplateResource;
 import org.bgpd.confd.template.RenderScope;
 import org.bgpd.confd.template.TemplateEngine;
@@ -35,6 +36,7 @@ public final class RenderLoop implements KeySource.Listener {
     private final Scheduler scheduler;
     private final Duration debounce;
     private final Clock clock;
+    private final UnaryOperator<String> finish;
 
     private final Map<String, SortedMap<String, String>> renderedInputs = new HashMap<>();
     private KeySnapshot pending;
@@ -43,6 +45,14 @@ public final class RenderLoop implements KeySource.Listener {
 
     public RenderLoop(List<TemplateResource> resources, TemplateEngine engine, ResourceWriter writer, String node,
                       Map<String, String> env, Scheduler scheduler, Duration debounce, Clock clock, String backend) {
+        this(resources, engine, writer, node, env, scheduler, debounce, clock, backend, UnaryOperator.identity());
+    }
+
+    /** @param finish applied to every rendered text before it is compared and written (the daemon appends its confd section) */
+    public RenderLoop(List<TemplateResource> resources, TemplateEngine engine, ResourceWriter writer, String node,
+                      Map<String, String> env, Scheduler scheduler, Duration debounce, Clock clock, String backend,
+                      UnaryOperator<String> finish) {
+        this.finish = finish;
         this.resources = List.copyOf(resources);
         this.engine = engine;
         this.writer = writer;
@@ -127,7 +137,7 @@ public final class RenderLoop implements KeySource.Listener {
         }
         String text;
         try {
-            text = engine.render(r.src(), scope);
+            text = finish.apply(engine.render(r.src(), scope));
         } catch (TemplateEngine.RenderException e) {
             renderedInputs.remove(r.name());
             return new Outcome(r.name(), Outcome.Kind.FAILED, "template " + r.src() + ": " + e.getMessage());

@@ -75,6 +75,7 @@ public final class ResourceWriter {
     private static String check(Check check, Path staged, Path dest) {
         return switch (check) {
             case Check.None n -> null;
+            case Check.InProcess p -> p.problem().apply(staged);
             case Check.BgpdConfig b -> {
                 if (ConfigLoader.load(staged) instanceof LoadResult.Failed f) {
                     StringBuilder msg = new StringBuilder();
@@ -95,6 +96,7 @@ public final class ResourceWriter {
     private static String reloadProblem(TemplateResource r) {
         return switch (r.reload()) {
             case Reload.None n -> null;
+            case Reload.InProcess p -> p.problem().get();
             case Reload.ControlSocket c -> ControlSocketClient.configure(c.socket());
             case Reload.Shell s -> {
                 ShellCommand.Result res = ShellCommand.run(substitute(s.command(), r.dest(), r.dest()), COMMAND_TIMEOUT);

@@ -2,7 +2,10 @@ package org.bgpd.confd.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +16,7 @@ import org.bgpd.confd.tree.KeyQueries;
  * Immutable; safe to share. The functions templates may call: confd's (getv, gets, getvs, ls,
  * lsdir, exists, json, jsonArray, base, dir, split, join, replace, lookupIP, getenv; confd's
  * contains is Pebble's own {@code contains} operator, whose name a function may not take) and
- * the few Calico needs (protocolName, greater, prefixLength, quote). One table, one line of
+ * the few Calico needs (protocolName, greater, prefixLength, quote, hashToIPv4). One table, one line of
  * contract per function; the bodies are the small static methods below it.
  */
 public final class ConfdFunctions {
@@ -44,6 +47,7 @@ public final class ConfdFunctions {
         add("greater", List.of("a", "b"), 2, (a, s) -> a.string(0).compareTo(a.string(1)) > 0);
         add("prefixLength", List.of("cidr"), 1, (a, s) -> prefixLength(a.string(0)));
         add("quote", List.of("text"), 1, (a, s) -> quote(a.string(0)));
+        add("hashToIPv4", List.of("text"), 1, (a, s) -> hashToIPv4(a.string(0)));
     }
 
     public Map<String, io.pebbletemplates.pebble.extension.Function> asPebble() {
@@ -125,6 +129,20 @@ public final class ConfdFunctions {
             throw new IllegalArgumentException("not a prefix: " + cidr);
         }
         return Integer.parseInt(cidr.substring(slash + 1));
+    }
+
+    /**
+     * Calico's {@code CALICO_ROUTER_ID=hash}: a router id from the node name, for nodes without
+     * an IPv4 address; the first four bytes of the name's SHA-256, as a dotted quad.
+     */
+    static String hashToIPv4(String text) {
+        byte[] h;
+        try {
+            h = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        return (h[0] & 0xFF) + "." + (h[1] & 0xFF) + "." + (h[2] & 0xFF) + "." + (h[3] & 0xFF);
     }
 
     /** A double-quoted scalar: JSON string syntax, which YAML reads the same way. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,7 @@ class CalicoResourceFolderTest {
     @Test
     void derivedWatchDeliversChangesAndKeepsLastTreeOnBadYaml() throws Exception {
         Path file = dir.resolve("cluster.yaml");
-        Files.writeString(file, NODE);
+        replace(file, NODE);
         try (KeySource src = new DerivingKeySource(
                 new CalicoResourceFolder(dir, null, Duration.ofMillis(20)), "kube-master")) {
             KeySnapshot first = src.load();
@@ -76,28 +77,52 @@ class CalicoResourceFolderTest {
             Recorder rec = new Recorder();
             src.watch(first, rec);
 
-            Files.writeString(file, NODE + "---\nkind: Node\nmetadata: {name: n2}\nspec: {bgp: {ipv4Address: 10.192.0.3/16}}\n");
+            replace(file, NODE + "---\nkind: Node\nmetadata: {name: n2}\nspec: {bgp: {ipv4Address: 10.192.0.3/16}}\n");
             KeySnapshot second = rec.changes.poll(60, TimeUnit.SECONDS);
             assertNotNull(second);
             assertEquals("10.192.0.3", second.get("/calico/bgp/v1/host/n2/ip_addr_v4"));
             assertTrue(second.revision() > first.revision());
 
-            Files.writeString(file, "kind: Node\nmetadata: {name: [unclosed\n");
+            replace(file, "kind: Node\nmetadata: {name: [unclosed\n");
             KeySource.SourceStatus bad = rec.statuses.poll(60, TimeUnit.SECONDS);
             assertNotNull(bad);
             assertFalse(bad.connected());
 
             // A comment changes the file but not the tree: no snapshot; the next real change is next.
-            Files.writeString(file, NODE + "# just a comment\n");
+            replace(file, NODE + "# just a comment\n");
             assertTrue(rec.statuses.poll(60, TimeUnit.SECONDS).connected());
             KeySnapshot third = rec.changes.poll(60, TimeUnit.SECONDS);
             assertNotNull(third);
             assertFalse(third.keys().containsKey("/calico/bgp/v1/host/n2/ip_addr_v4"));
-            Files.writeString(file, NODE + "# another comment that changes nothing\n");
-            Files.writeString(dir.resolve("pool.yaml"), "kind: IPPool\nmetadata: {name: p}\nspec: {cidr: 10.0.0.0/8}\n");
+            replace(file, NODE + "# another comment that changes nothing\n");
+            replace(dir.resolve("pool.yaml"), "kind: IPPool\nmetadata: {name: p}\nspec: {cidr: 10.0.0.0/8}\n");
             KeySnapshot fourth = rec.changes.poll(60, TimeUnit.SECONDS);
             assertNotNull(fourth);
             assertTrue(fourth.keys().containsKey("/calico/v1/ipam/v4/pool/10.0.0.0-8"));
         }
+    }
+
+    /**
+     * Whole-file replacement, as editors and kubectl-style tools write: the poller must not see
+     * a half-written file (that would be a real, if brief, change of the tree).
+     */
+    private static void replace(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
+    void unquotedCommunitiesStayTextNotBase60Numbers() throws IOException {
+        Path f = dir.resolve("cfg.yaml");
+        Files.writeString(f, """
+                kind: BGPConfiguration
+                metadata: {name: default}
+                spec: {prefixAdvertisements: [{cidr: 192.168.0.0/16, communities: [5663:12]}]}
+                """);
+        java.util.SortedMap<String, String> keys = new java.util.TreeMap<>();
+        CalicoResourceFolder.readResources(f, keys);
+        String cfg = keys.get(CalicoTree.RESOURCES + "bgpconfigurations/default");
+        assertTrue(cfg.contains("\"5663:12\""), cfg);
     }
 }

@@ -146,7 +146,7 @@ class CalicoTreeTest {
         Map<String, Object> toRr = json(t, H + "a/peer_v4/10.192.0.3");
         assertEquals("64513", Fields.string(toRr, "as_num"));
         assertEquals("224.0.0.1", Fields.string(toRr, "rr_cluster_id"));
-        assertEquals("true", Fields.string(toRr, "calico_node"));
+        assertEquals("false", Fields.string(toRr, "calico_node"));
         assertTrue(t.containsKey(H + "c/peer_v4/10.192.0.3"));
         assertFalse(t.containsKey(H + "b/peer_v4/10.192.0.3"));
     }
@@ -279,5 +279,33 @@ class CalicoTreeTest {
                 "/calico/v1/ipam/v4/pool/10.0.0.0-8", "{\"cidr\":\"10.0.0.0/8\"}",
                 "/calico/resources/v3/projectcalico.org/bgpfilters/f1", "{\"spec\":{}}"));
         assertEquals(v1, CalicoTree.derive(v1));
+    }
+
+    @Test
+    void peerLocalAsAndNextHopModeReachEveryPeeringOfTheResource() {
+        SortedMap<String, String> t = tree(NODES + """
+                ---
+                kind: BGPPeer
+                metadata: {name: explicit}
+                spec: {peerIP: 10.0.0.7, asNumber: 65003, localASNumber: 65100, numAllowedLocalASNumbers: 2, nextHopMode: Keep}
+                ---
+                kind: BGPPeer
+                metadata: {name: to-reflectors}
+                spec: {peerSelector: has(route-reflector), localASNumber: 64513, nextHopMode: Self}
+                ---
+                kind: BGPPeer
+                metadata: {name: plain}
+                spec: {peerIP: 10.0.0.8, asNumber: 65003}
+                """);
+        Map<String, Object> explicit = json(t, G + "peer_v4/10.0.0.7");
+        assertEquals("65100", Fields.string(explicit, "local_as_num"));
+        assertEquals("2", Fields.string(explicit, "num_allow_local_as"));
+        assertEquals("Keep", Fields.string(explicit, "next_hop_mode"));
+        Map<String, Object> toRr = json(t, G + "peer_v4/10.192.0.3");
+        assertEquals("64513", Fields.string(toRr, "local_as_num"));
+        assertEquals("Self", Fields.string(toRr, "next_hop_mode"));
+        Map<String, Object> plain = json(t, G + "peer_v4/10.0.0.8");
+        assertNull(Fields.at(plain, "local_as_num"));
+        assertNull(Fields.at(plain, "next_hop_mode"));
     }
 }

@@ -26,7 +26,7 @@ class BgpdTemplateTest {
     private static final Path CASES = Path.of("src/test/resources/org/bgpd/confd/templates");
 
     @ParameterizedTest
-    @CsvSource({"mesh-3-nodes, node-2", "reflectors, rr-1", "global-peers, edge-1"})
+    @CsvSource({"mesh-3-nodes, node-2", "reflectors, rr-1", "global-peers, edge-1", "bgp-filters, node-1"})
     void rendersGoldenConfigThatBgpdAccepts(String scenario, String node) throws Exception {
         Path dir = CASES.resolve(scenario);
         Map<String, String> keys = KeyFileParser.parse(Files.readString(dir.resolve("keys.yaml")), scenario);

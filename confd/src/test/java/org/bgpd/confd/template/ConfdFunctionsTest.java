@@ -116,4 +116,12 @@ class ConfdFunctionsTest {
                 () -> render("{{ node.getClass() }}"));
         assertTrue(e.getMessage() != null);
     }
+
+    @Test
+    void hashToIPv4IsTheFirstFourBytesOfTheNamesSha256() throws Exception {
+        // Calico's own fixture (mesh/hash): node kube-master gets router id 25.79.212.8.
+        assertEquals("25.79.212.8", render("{{ hashToIPv4('kube-master') }}"));
+        assertEquals("25.79.212.8", ConfdFunctions.hashToIPv4("kube-master"));
+        org.junit.jupiter.api.Assertions.assertNotEquals("25.79.212.8", ConfdFunctions.hashToIPv4("kube-node-1"));
+    }
 }

@@ -168,6 +168,9 @@ public record ConfigDiff(
                     || !a.password().equals(b.password()) || !a.timers().equals(b.timers())
                     || !a.multihop().equals(b.multihop()) || a.ttlSecurity() != b.ttlSecurity()
                     || !a.gracefulRestart().equals(b.gracefulRestart()) || a.disabled() != b.disabled()
+                    // The OPEN carries the local AS; looped routes are dropped, not kept, so a new
+                    // allow-local-as needs the peer's routes again (as BIRD restarts the session).
+                    || !a.localAs().equals(b.localAs()) || a.allowLocalAs() != b.allowLocalAs()
                     || a.families().size() != b.families().size()) {
                 return true;
             }

@@ -2,6 +2,7 @@ package org.bgpd.config.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Immutable; safe to share. The whole daemon configuration after loading: defaults applied,
@@ -20,7 +21,17 @@ public record DaemonConfig(
         List<StaticRoute> staticRoutes,
         Map<String, PrefixList> prefixLists,
         Map<String, PolicyConfig> policies,
-        KernelConfig kernel) {
+        KernelConfig kernel,
+        Optional<ConfdConfig> confd) {
+
+    /** A configuration without a {@code confd:} section. */
+    public DaemonConfig(IpAddress routerId, long localAs, Listen listen, List<ControlSocket> controlSockets,
+                        LogLevel logLevel, IpAddress clusterId, GracefulRestart gracefulRestart, List<PeerConfig> peers,
+                        List<DynamicPeerConfig> dynamicPeers, List<StaticRoute> staticRoutes,
+                        Map<String, PrefixList> prefixLists, Map<String, PolicyConfig> policies, KernelConfig kernel) {
+        this(routerId, localAs, listen, controlSockets, logLevel, clusterId, gracefulRestart, peers, dynamicPeers,
+                staticRoutes, prefixLists, policies, kernel, Optional.empty());
+    }
 
     public DaemonConfig {
         controlSockets = List.copyOf(controlSockets);

@@ -3,6 +3,7 @@ package org.bgpd.config.print;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import org.bgpd.config.model.ConfdConfig;
 import org.bgpd.config.model.ControlSocket;
 import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.model.DynamicPeerConfig;
@@ -93,7 +94,34 @@ public final class ConfigPrinter {
             w.end();
         }
         kernel(w, c.kernel());
+        c.confd().ifPresent(confd -> confd(w, confd));
         return w.toString();
+    }
+
+    /** The {@code confd:} section alone, as {@link #print} writes it (the daemon appends it to renderings). */
+    public static String printConfd(ConfdConfig c) {
+        YamlWriter w = new YamlWriter();
+        confd(w, c);
+        return w.toString();
+    }
+
+    private static void confd(YamlWriter w, ConfdConfig c) {
+        w.begin("confd").entry("backend", name(c.backend()));
+        c.file().ifPresent(f -> w.quoted("file", f));
+        if (!c.etcdEndpoints().isEmpty() || c.etcdCaCertFile().isPresent() || c.etcdCertFile().isPresent()
+                || c.etcdKeyFile().isPresent()) {
+            w.begin("etcd");
+            if (!c.etcdEndpoints().isEmpty()) {
+                w.flowList("endpoints", c.etcdEndpoints());
+            }
+            c.etcdCaCertFile().ifPresent(f -> w.quoted("ca-cert-file", f));
+            c.etcdCertFile().ifPresent(f -> w.quoted("cert-file", f));
+            c.etcdKeyFile().ifPresent(f -> w.quoted("key-file", f));
+            w.end();
+        }
+        w.quoted("confdir", c.confdir()).quoted("resource", c.resource());
+        c.node().ifPresent(n -> w.quoted("node", n));
+        w.entry("debounce-ms", c.debounceMillis()).end();
     }
 
     static String name(Enum<?> e) {
@@ -135,6 +163,10 @@ public final class ConfigPrinter {
         gracefulRestart(w, s.gracefulRestart());
         s.multihop().ifPresent(h -> w.entry("multihop", h));
         w.entry("ttl-security", s.ttlSecurity()).entry("disabled", s.disabled());
+        s.localAs().ifPresent(as -> w.entry("local-as", as));
+        if (s.allowLocalAs() > 0) {
+            w.entry("allow-local-as", s.allowLocalAs());
+        }
     }
 
     private static void staticRoute(YamlWriter w, StaticRoute r) {
@@ -161,7 +193,11 @@ public final class ConfigPrinter {
         }
         w.begin("kernel").entry("enabled", k.enabled()).entry("table", k.table()).entry("protocol", k.protocol());
         k.learn().ifPresent(l -> learn(w, l));
-        w.flowList("export", k.exportPolicies()).end();
+        w.flowList("export", k.exportPolicies());
+        if (k.gracefulRestart()) {
+            w.entry("graceful-restart", true);
+        }
+        w.end();
     }
 
     private static void learn(YamlWriter w, LearnFilter l) {

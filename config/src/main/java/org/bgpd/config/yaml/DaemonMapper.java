@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bgpd.config.check.Diagnostics;
 import org.bgpd.config.check.References;
+import org.bgpd.config.model.ConfdConfig;
 import org.bgpd.config.model.ControlSocket;
 import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.model.DynamicPeerConfig;
@@ -33,7 +34,7 @@ final class DaemonMapper {
 
     static final List<String> KEYS = List.of("router-id", "local-as", "listen", "control-sockets", "log-level",
             "cluster-id", "graceful-restart", "templates", "peers", "dynamic-peers", "static-routes", "prefix-lists",
-            "policies", "kernel");
+            "policies", "kernel", "confd");
     static final List<String> LISTEN_KEYS = List.of("address", "port");
     static final List<String> SOCKET_KEYS = List.of("path", "dialect", "family");
     static final List<String> GR_KEYS = List.of("enabled", "restart-time", "long-lived-stale-time");
@@ -75,6 +76,7 @@ final class DaemonMapper {
             RouteMatchMapper protocols = new RouteMatchMapper(v, refs, policyMapper.prefixes());
             kernel = new KernelMapper(v, protocols, policyMapper.prefixes(), new FamilySettingsMapper(v, refs)).read(m.get("kernel"));
         }
+        Optional<ConfdConfig> confd = m.has("confd") ? Optional.ofNullable(new ConfdMapper(v).read(m.get("confd"))) : Optional.empty();
         Set<String> knownPolicies = new HashSet<>(policies.keySet());
         if (m.has("policies")) {
             // A policy that failed to map is still defined: do not report every use of it as undefined too.
@@ -85,7 +87,7 @@ final class DaemonMapper {
             return null;
         }
         return new DaemonConfig(routerId, localAs, listen, sockets, logLevel, clusterId, gr, peers, dynamic, statics,
-                prefixLists, policies, kernel);
+                prefixLists, policies, kernel, confd);
     }
 
     private Listen readListen(Node node) {

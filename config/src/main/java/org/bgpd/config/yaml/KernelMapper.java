@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class KernelMapper {
 
-    static final List<String> KEYS = List.of("enabled", "table", "protocol", "learn", "export");
+    static final List<String> KEYS = List.of("enabled", "table", "protocol", "learn", "export", "graceful-restart");
     static final List<String> LEARN_KEYS = List.of("interfaces", "protocols", "types", "tables", "prefixes");
 
     private final Values v;
@@ -42,10 +42,11 @@ final class KernelMapper {
         Integer protocol = m.has("protocol") ? protocols.kernelProtocol(m.get("protocol")) : Integer.valueOf(KernelConfig.RTPROT_BGP);
         Optional<LearnFilter> learn = m.has("learn") ? Optional.ofNullable(readLearn(m.get("learn"))) : Optional.empty();
         List<String> export = m.has("export") ? chains.policyChain(m.get("export")) : List.of(PolicyConfig.ALL);
-        if (enabled == null || table == null || protocol == null) {
+        Boolean graceful = m.has("graceful-restart") ? v.bool(m.get("graceful-restart")) : Boolean.FALSE;
+        if (enabled == null || table == null || protocol == null || graceful == null) {
             return null;
         }
-        return new KernelConfig(enabled, table, protocol, learn, export);
+        return new KernelConfig(enabled, table, protocol, learn, export, graceful);
     }
 
     private LearnFilter readLearn(Node node) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.bgpd.config.check.Diagnostics;
 import org.bgpd.config.check.References;
@@ -35,7 +36,7 @@ final class PeerMapper {
 
     static final List<String> SETTINGS_KEYS = List.of("local-address", "port", "passive", "password", "hold-time",
             "keepalive-time", "connect-retry-time", "families", "rr-client", "next-hop-self", "next-hop-keep",
-            "import", "export", "graceful-restart", "multihop", "ttl-security", "disabled");
+            "import", "export", "graceful-restart", "multihop", "ttl-security", "disabled", "local-as", "allow-local-as");
     static final List<String> PEER_KEYS = concat(List.of("name", "template", "address", "remote-as"));
     static final List<String> TEMPLATE_KEYS = concat(List.of("remote-as"));
     static final List<String> DYNAMIC_KEYS = concat(List.of("name", "template", "accept-from", "remote-as", "limit"));
@@ -116,8 +117,9 @@ final class PeerMapper {
                 diag.error(m.get("address").getStartMark(), "duplicate peer address " + address + " (also peer '" + other + "')");
             }
         }
+        Long sessionAs = m.has("local-as") ? v.asNumber(m.get("local-as")) : localAs;
         PeerSettings settings = readSettings(m, address == null ? Family.IPV4 : address.family(),
-                remoteAs != null && remoteAs.equals(localAs));
+                remoteAs != null && remoteAs.equals(sessionAs));
         Node localNode = m.get("local-address");
         IpAddress local = localNode instanceof ScalarNode ls ? IpAddress.parse(ls.getValue()) : null;
         if (local != null && address != null && local.family() != address.family()) {
@@ -136,8 +138,9 @@ final class PeerMapper {
         IpPrefix from = m.require("accept-from") == null ? null : v.prefix(m.get("accept-from"));
         List<AsRange> remoteAs = m.require("remote-as") == null ? null : v.asRanges(m.get("remote-as"));
         Integer limit = m.has("limit") ? v.int32(m.get("limit"), "limit", 1, 1_000_000) : Integer.valueOf(DEFAULT_DYNAMIC_LIMIT);
-        boolean ibgp = remoteAs != null && localAs != null && remoteAs.size() == 1
-                && remoteAs.get(0).first() == localAs && remoteAs.get(0).last() == localAs;
+        Long sessionAs = m.has("local-as") ? v.asNumber(m.get("local-as")) : localAs;
+        boolean ibgp = remoteAs != null && sessionAs != null && remoteAs.size() == 1
+                && remoteAs.get(0).first() == sessionAs && remoteAs.get(0).last() == sessionAs;
         PeerSettings settings = readSettings(m, from == null ? Family.IPV4 : from.family(), ibgp);
         if (name == null || from == null || remoteAs == null || remoteAs.isEmpty() || limit == null || settings == null) {
             return null;
@@ -216,12 +219,19 @@ final class PeerMapper {
         }
         boolean ttlSecurity = flag(m, "ttl-security");
         boolean disabled = flag(m, "disabled");
+        OptionalLong sessionAs = OptionalLong.empty();
+        if (m.has("local-as")) {
+            Long as = v.asNumber(m.get("local-as"));
+            sessionAs = as == null ? OptionalLong.empty() : OptionalLong.of(as);
+        }
+        Integer allowLocalAs = m.has("allow-local-as")
+                ? v.int32(m.get("allow-local-as"), "allow-local-as", 0, 255) : Integer.valueOf(0);
         List<FamilyConfig> fams = families.read(m, addressFamily, m.what());
-        if (diag.count() != errorsBefore || port == null || timers == null) {
+        if (diag.count() != errorsBefore || port == null || timers == null || allowLocalAs == null) {
             return null;
         }
         return new PeerSettings(localAddress, port, passive, password, timers, fams, rrClient, nextHopSelf,
-                nextHopKeep, gr, multihop, ttlSecurity, disabled);
+                nextHopKeep, gr, multihop, ttlSecurity, disabled, sessionAs, allowLocalAs);
     }
 
     private boolean flag(MappingReader m, String key) {

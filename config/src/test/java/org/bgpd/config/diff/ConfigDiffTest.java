@@ -104,7 +104,9 @@ class ConfigDiffTest {
                 Arguments.of("ttl-security", "password: pw", "password: pw\n    ttl-security: true"),
                 Arguments.of("passive", "password: pw", "password: pw\n    passive: true"),
                 Arguments.of("graceful restart", "password: pw", "password: pw\n    graceful-restart: {restart-time: 5}"),
-                Arguments.of("disabled", "password: pw", "password: pw\n    disabled: true"));
+                Arguments.of("disabled", "password: pw", "password: pw\n    disabled: true"),
+                Arguments.of("local AS", "password: pw", "password: pw\n    local-as: 65100"),
+                Arguments.of("allow-local-as", "password: pw", "password: pw\n    allow-local-as: 1"));
     }
 
     @ParameterizedTest(name = "{0} change resets the session")

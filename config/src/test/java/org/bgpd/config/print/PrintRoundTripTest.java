@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.bgpd.config.model.*;
 import org.bgpd.config.yaml.ConfigLoader;
@@ -77,7 +78,23 @@ class PrintRoundTripTest {
                 List.of(new ControlSocket("run/b " + rnd.nextInt(9) + ".ctl", pick(ControlSocket.Dialect.values()),
                         pick(ControlSocket.Scope.values()))),
                 pick(LogLevel.values()), v4(), new GracefulRestart(rnd.nextBoolean(), rnd.nextInt(4096), rnd.nextInt(0x1000000)),
-                peers, dyn, statics, lists, policies, kernel);
+                peers, dyn, statics, lists, policies, kernel, confd());
+    }
+
+    private Optional<ConfdConfig> confd() {
+        return switch (rnd.nextInt(3)) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(new ConfdConfig(ConfdConfig.Backend.FILE, Optional.of("keys/k " + rnd.nextInt(9) + ".yaml"),
+                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), ConfdConfig.DEFAULT_CONFDIR,
+                    ConfdConfig.DEFAULT_RESOURCE, Optional.empty(), rnd.nextInt(600_001)));
+            default -> Optional.of(new ConfdConfig(ConfdConfig.Backend.ETCD, Optional.empty(),
+                    rnd.nextBoolean() ? List.of() : List.of("https://10.0.0." + rnd.nextInt(256) + ":2379", "https://[fd00::1]:2379"),
+                    Optional.of("/etc/ca #" + rnd.nextInt() + ".pem"), rnd.nextBoolean() ? Optional.empty() : Optional.of("c.pem"),
+                    Optional.empty(), "/etc/bgpd/confd", "r: " + rnd.nextInt(), rnd.nextBoolean() ? Optional.empty() : Optional.of("node-" + rnd.nextInt()),
+                    0)).map(c -> c.etcdCertFile().isPresent()
+                    ? new ConfdConfig(c.backend(), c.file(), c.etcdEndpoints(), c.etcdCaCertFile(), c.etcdCertFile(), Optional.of("k.pem"),
+                            c.confdir(), c.resource(), c.node(), c.debounceMillis()) : c);
+        };
     }
 
     private PeerSettings settings(List<String> names, boolean ibgp) {
@@ -97,7 +114,9 @@ class PrintRoundTripTest {
                 rnd.nextBoolean() ? Optional.empty() : Optional.of("pw \"" + rnd.nextInt() + "\\#: x"),
                 new Timers(hold, hold == 0 ? 0 : rnd.nextInt(hold), 1 + rnd.nextInt(600)), fams, ibgp && rnd.nextBoolean(),
                 nhSelf, !nhSelf && rnd.nextBoolean(), new GracefulRestart(rnd.nextBoolean(), rnd.nextInt(4096), 0),
-                rnd.nextBoolean() ? OptionalInt.empty() : OptionalInt.of(1 + rnd.nextInt(255)), rnd.nextBoolean(), rnd.nextBoolean());
+                rnd.nextBoolean() ? OptionalInt.empty() : OptionalInt.of(1 + rnd.nextInt(255)), rnd.nextBoolean(), rnd.nextBoolean(),
+                ibgp || rnd.nextBoolean() ? OptionalLong.empty() : OptionalLong.of(100_000L + rnd.nextInt(1000)),
+                rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(10));
     }
 
     private PolicyRule rule(Map<String, PrefixList> lists) {

@@ -1,5 +1,6 @@
 package org.bgpd.rib.adjout;
 
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongLinkedOpenHashMap;
@@ -34,6 +35,8 @@ public final class AdjRibOut {
     private final Long2LongOpenHashMap state = new Long2LongOpenHashMap();
     /** key → state last sent (0: nothing); each remembered attrs id holds a reference. */
     private final Long2LongLinkedOpenHashMap dirty = new Long2LongLinkedOpenHashMap();
+    /** source → entries from it: a member is not sent its own routes, so its count excludes them. */
+    private final Int2IntOpenHashMap bySource = new Int2IntOpenHashMap();
 
     /** Receives one drain's output; withdrawals all come before announcements. */
     public interface Batch {
@@ -65,7 +68,11 @@ public final class AdjRibOut {
         markDirty(key, old);
         attrs.retain(outAttrsId);
         state.put(key, v);
-        if (old != 0) attrs.release(idOf(old));
+        bySource.addTo(source, 1);
+        if (old != 0) {
+            attrs.release(idOf(old));
+            bySource.addTo(sourceOf(old), -1);
+        }
         return true;
     }
 
@@ -73,6 +80,7 @@ public final class AdjRibOut {
     public boolean withdraw(long key) {
         long old = state.remove(key);
         if (old == 0) return false;
+        bySource.addTo(sourceOf(old), -1);
         markDirty(key, old);
         attrs.release(idOf(old));
         return true;
@@ -92,10 +100,19 @@ public final class AdjRibOut {
 
     public int size() { return state.size(); }
 
+    /** Routes {@code member} holds from this group: all but those it announced itself. */
+    public int sizeFor(int member) { return state.size() - bySource.get(member); }
+
     public int pendingCount() { return dirty.size(); }
 
     /** A snapshot of the advertised keys, for feeding a member that joins later. */
     public long[] keys() { return state.keySet().toLongArray(); }
+
+    /**
+     * What the members were last sent (call between turns, when nothing is pending), kept for
+     * comparing with another group after a member moves ({@link AdjRibOutSnapshot}).
+     */
+    public AdjRibOutSnapshot snapshot() { return new AdjRibOutSnapshot(state.clone(), attrs); }
 
     /**
      * Hands all pending changes to {@code out}. {@code isMember} tells which sources are members
@@ -150,6 +167,7 @@ public final class AdjRibOut {
         for (Long2LongMap.Entry e : Long2LongMaps.fastIterable(state)) attrs.release(idOf(e.getLongValue()));
         for (Long2LongMap.Entry e : Long2LongMaps.fastIterable(dirty)) if (e.getLongValue() != 0) attrs.release(idOf(e.getLongValue()));
         state.clear();
+        bySource.clear();
         dirty.clear();
     }
 }

@@ -18,6 +18,7 @@ import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.NlriList;
 import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.Candidates;
+import org.bgpd.rib.table.LocRib;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.PeerKind;
 import org.bgpd.rib.table.Peers;
@@ -42,6 +43,10 @@ import org.bgpd.rib.wire.UpdateSink;
  * <p>A member that joins a running group is fed the group's current Adj-RIB-Out on its own
  * ({@link #sendCurrent}); End-of-RIB goes to a member once its feed and the group's initial feed
  * are both done.
+ * <p>A group whose sessions negotiated ADD-PATH send for its family (RFC 7911; the encode
+ * context is part of the key) advertises every eligible path the export allows, not only the
+ * best, each under its own {@link PathKeys} key and path identifier; it remembers which path
+ * keys each prefix has so a path that goes away is withdrawn.
  * <p>Owned by the RIB thread; not thread-safe.
  */
 public final class UpdateGroup {
@@ -71,12 +76,21 @@ public final class UpdateGroup {
     /** Who receives the message being encoded: everyone but {@code except}, or {@code only}. */
     private int except = AdjRibOut.NOBODY, only = AdjRibOut.NOBODY;
     private int encodeFailures;
+    private final boolean addPath;
+    /** ADD-PATH groups only: prefix key → the path keys advertised for it. */
+    private final Long2ObjectOpenHashMap<long[]> pathsOf;
+    private long[] candidates = new long[16];
+    /** Members that cannot take writes now and what they missed (back-pressure, DESIGN.md). */
+    private final SlowMembers slow = new SlowMembers();
+    /** Prefixes a member catches up on per turn once writable again. */
+    static final int CATCH_UP_BUDGET = 4096;
+    private final long[] catchUp = new long[CATCH_UP_BUDGET];
 
     private final UpdateSink fanOut = (body, off, len) -> {
         byte[] m = UpdateEncoder.message(body, off, len);
         for (int i = 0; i < memberCount; i++) {
             int p = members[i];
-            if (only != AdjRibOut.NOBODY ? p == only : p != except) sinks[i].send(m);
+            if ((only != AdjRibOut.NOBODY ? p == only : p != except) && !slow.isBlocked(p)) sinks[i].send(m);
         }
     };
 
@@ -96,7 +110,12 @@ public final class UpdateGroup {
         this.defaultLocalPref = defaultLocalPref;
         this.out = new AdjRibOut(attrs);
         this.encoder = new UpdateEncoder(key.encode());
+        this.addPath = key.encode().addPath(key.family());
+        this.pathsOf = addPath ? new Long2ObjectOpenHashMap<>() : null;
     }
+
+    /** True when members get every path with path ids (RFC 7911), keyed by {@link PathKeys}. */
+    public boolean addPath() { return addPath; }
 
     public GroupKey key() { return key; }
 
@@ -139,6 +158,7 @@ public final class UpdateGroup {
             sinks[--memberCount] = null;
         }
         awaitingEndOfRib.rem(peer);
+        slow.forget(peer);
         return memberCount == 0;
     }
 
@@ -147,6 +167,39 @@ public final class UpdateGroup {
         int id = exportId(prefixKey, best);
         if (id == 0) out.withdraw(prefixKey);
         else out.set(prefixKey, Candidates.peer(best), id);
+    }
+
+    /** Brings the prefix in line with the Loc-RIB: its best, or every eligible path for an ADD-PATH group. */
+    public void export(long prefixKey, LocRib rib) {
+        if (!addPath) {
+            export(prefixKey, rib.best(prefixKey));
+            return;
+        }
+        int n = rib.candidateCount(prefixKey);
+        if (n > candidates.length) candidates = new long[Math.max(n, candidates.length * 2)];
+        n = rib.candidates(prefixKey, candidates);
+        long[] now = null;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            long c = candidates[i];
+            long k = PathKeys.key(prefixKey, c);
+            if (k < 0 || !rib.eligible(c)) continue;
+            int id = exportId(prefixKey, c);
+            if (id == 0) continue;
+            out.set(k, Candidates.peer(c), id);
+            if (now == null) now = new long[n];
+            now[m++] = k;
+        }
+        long[] had = pathsOf.get(prefixKey);
+        if (had != null) {
+            outer:
+            for (long k : had) {
+                for (int j = 0; j < m; j++) if (now[j] == k) continue outer;
+                out.withdraw(k);
+            }
+        }
+        if (m == 0) pathsOf.remove(prefixKey);
+        else pathsOf.put(prefixKey, m == now.length ? now : Arrays.copyOf(now, m));
     }
 
     /** The outbound attrs id for {@code best} at {@code prefixKey}, or 0 when it must not be sent to this group. */
@@ -197,9 +250,51 @@ public final class UpdateGroup {
         }
     }
 
-    /** Encodes and sends everything pending: withdrawals first. */
-    public void drain() {
+    /**
+     * Encodes and sends everything pending, withdrawals first, then a budget of catch-up for a
+     * member that is writable again. @return prefixes caught up (work the loop must count, or it
+     * would park with a backlog left)
+     */
+    public int drain() {
         out.drain(this::hasMember, batch);
+        return slow.any() ? catchUp() : 0;
+    }
+
+    /**
+     * The member's session stopped or resumed taking writes. While blocked it is skipped and
+     * its missed prefixes are remembered; once writable it catches up from the current table.
+     */
+    public void setWritable(int member, boolean writable) {
+        if (hasMember(member)) slow.writable(member, writable);
+    }
+
+    /** Prefixes waiting for blocked or catching-up members: the back-pressure backlog, bounded by the table. */
+    public int backlog() { return slow.missedTotal(); }
+
+    /** Sends one writable member up to a budget of its backlog, as the table has it now. */
+    private int catchUp() {
+        int member = slow.nextToCatchUp();
+        if (member < 0) return 0;
+        int n = slow.take(member, catchUp, CATCH_UP_BUDGET);
+        if (n > 0) {
+            long[] gone = new long[n];
+            int g = 0;
+            for (int i = 0; i < n; i++) {
+                long k = catchUp[i];
+                if (out.get(k) == 0 || out.source(k) == member) gone[g++] = k;
+            }
+            if (g > 0) withdrawTo(gone, g, AdjRibOut.NOBODY, member);
+            sendCurrent(member, catchUp, 0, n);
+        }
+        if (slow.endOfRibDue(member)) endOfRib(member);
+        return Math.max(n, 1);
+    }
+
+    private void recordMissed(long[] keys, int n) {
+        for (int i = 0; i < memberCount; i++) {
+            int p = members[i];
+            if ((only != AdjRibOut.NOBODY ? p == only : p != except) && slow.isBlocked(p)) slow.missed(p, keys, n);
+        }
     }
 
     private final AdjRibOut.Batch batch = new AdjRibOut.Batch() {
@@ -222,12 +317,14 @@ public final class UpdateGroup {
     private void withdrawTo(long[] keys, int n, int skip, int target) {
         except = skip;
         only = target;
+        if (slow.any()) recordMissed(keys, n);
         encoder.withdraw(nlri(keys, n), fanOut);
     }
 
     private void announceTo(int attrsId, long[] keys, int n, int skip, int target) {
         except = skip;
         only = target;
+        if (slow.any()) recordMissed(keys, n);
         try {
             encoder.announce(attrs.get(attrsId), nlri(keys, n), fanOut);
         } catch (IllegalArgumentException e) {
@@ -239,6 +336,11 @@ public final class UpdateGroup {
 
     private NlriList nlri(long[] keys, int n) {
         Family f = key.family();
+        if (addPath) {
+            NlriList.Builder b = NlriList.builder(f, true, n);
+            for (int i = 0; i < n; i++) b.add(prefixKeys.prefix(f, PathKeys.prefixKey(keys[i])), PathKeys.pathId(keys[i], f));
+            return b.build();
+        }
         NlriList.Builder b = NlriList.builder(f, false, n);
         if (f == Family.IPV4_UNICAST) {
             for (int i = 0; i < n; i++) b.addV4(keys[i], 0);
@@ -265,6 +367,11 @@ public final class UpdateGroup {
             announceTo(e.getIntKey(), e.getValue().elements(), e.getValue().size(), AdjRibOut.NOBODY, member);
     }
 
+    /** Sends {@code member} alone a withdrawal of {@code keys[0, n)}. */
+    public void sendWithdrawn(int member, long[] keys, int n) {
+        if (n > 0) withdrawTo(keys, n, AdjRibOut.NOBODY, member);
+    }
+
     /** The group's initial feed from the Loc-RIB is complete: End-of-RIB to those waiting for it. */
     public void initialFeedDone() {
         initialFeedDone = true;
@@ -280,6 +387,10 @@ public final class UpdateGroup {
 
     private void endOfRib(int member) {
         if (!hasMember(member)) return;
+        if (slow.isBlocked(member)) {
+            slow.owesEndOfRib(member);
+            return;
+        }
         except = AdjRibOut.NOBODY;
         only = member;
         encoder.endOfRib(key.family(), fanOut);
@@ -304,6 +415,7 @@ public final class UpdateGroup {
     public void close() {
         endTurn();
         out.clear();
+        if (pathsOf != null) pathsOf.clear();
         closed = true;
     }
 }

@@ -111,6 +111,11 @@ public final class DecisionProcess implements CandidateOrder {
         int cb = Candidates.channel(b);
         if (ca != cb) return ca < cb ? 12 : -12;
 
+        // 13. ADD-PATH slot, lower wins: two paths of one peer (RFC 7911) that tie on everything
+        int sa = Candidates.slot(a);
+        int sb = Candidates.slot(b);
+        if (sa != sb) return sa < sb ? 13 : -13;
+
         throw new IllegalStateException("decision tie between candidates from channel " + ca);
     }
 

@@ -30,7 +30,9 @@ public enum DecisionStep {
     /** RFC 4271 §9.1.2.2 g. */
     PEER_ADDRESS(11),
     /** Two pseudo-peers with the same address; keeps the order total. */
-    CHANNEL(12);
+    CHANNEL(12),
+    /** Two ADD-PATH paths of one peer (RFC 7911) equal in everything; keeps the order total. */
+    PATH(13);
 
     private final int number;
 

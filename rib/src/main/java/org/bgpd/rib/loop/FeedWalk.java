@@ -26,7 +26,7 @@ final class FeedWalk implements RibWalk {
         if (group.isClosed()) return true;
         while (budget-- > 0 && next < prefixes.length) {
             long p = prefixes[next++];
-            group.export(p, locRib.best(p));
+            group.export(p, locRib);
         }
         return next >= prefixes.length;
     }

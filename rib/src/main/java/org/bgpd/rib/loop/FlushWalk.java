@@ -1,6 +1,7 @@
 package org.bgpd.rib.loop;
 
 import org.bgpd.rib.table.AdjRibIn;
+import org.bgpd.rib.table.Candidates;
 import org.bgpd.rib.table.LocRib;
 
 /**
@@ -20,6 +21,7 @@ final class FlushWalk implements RibWalk {
 
     @Override
     public boolean step(int budget) {
-        return flush.step(budget, prefix -> locRib.remove(prefix, channel));
+        return flush.step(budget, prefix -> locRib.remove(prefix, channel),
+                (prefix, slot) -> locRib.remove(prefix, Candidates.source(channel, slot)));
     }
 }

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.bgpd.rib.adjout.SessionSink;
 import org.bgpd.rib.policy.KernelFacts;
+import org.bgpd.rib.policy.PolicyChain;
+import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.Prefix;
@@ -20,8 +22,9 @@ public sealed interface RibCommand {
 
     /**
      * Adds or replaces a peer's description (config load or reload). Replacing a peer whose
-     * session is up changes how its future routes are judged; export grouping is fixed at
-     * {@link PeerUp}, so a change of ibgp/rr-client/next-hop mode needs a session reset.
+     * session is up changes how its future routes are judged; when its export changes (export
+     * chain, rr-client, next-hop mode) it moves to the matching update group and is sent the
+     * difference, without a session reset. A {@code bgpId} of 0 keeps the one its OPEN carried.
      */
     record AddPeer(PeerInfo peer) implements RibCommand {}
 
@@ -43,6 +46,21 @@ public sealed interface RibCommand {
     record PeerDown(int peer) implements RibCommand {}
 
     /**
+     * Graceful restart helper (RFC 4724 §4.2): the session went down, stop exporting to it, but
+     * keep its routes of {@code families} as stale (other families are flushed as by
+     * {@link PeerDown}). The restarted session's routes replace them; what is left goes at the
+     * peer's End-of-RIB for the family or at {@link FlushStale}.
+     */
+    record PeerStale(int peer, Set<Family> families) implements RibCommand {
+        public PeerStale {
+            families = Set.copyOf(families);
+        }
+    }
+
+    /** The stale timer ran out, or the peer came back unable to keep them: withdraw the family's stale routes now. */
+    record FlushStale(int peer, Family family) implements RibCommand {}
+
+    /**
      * One decoded UPDATE from an established peer, both families. SESSION_RESET results are
      * never sent here (the session handles them); AFI_SAFI_DISABLE withdraws the family's
      * routes from this peer and ignores that family until the session restarts.
@@ -58,6 +76,19 @@ public sealed interface RibCommand {
             this(peer, prefix, attrs, null);
         }
     }
+
+    /**
+     * Limits the prefixes the RIB accepts from the peer in {@code family} (max-prefix; a
+     * negative limit removes it). {@code listener} hears each crossing; with {@code block} new
+     * prefixes past the limit are refused. Kept across sessions; each PeerUp re-arms it.
+     */
+    record PrefixLimit(int peer, Family family, long limit, boolean block, PrefixLimitListener listener) implements RibCommand {}
+
+    /**
+     * The peer's session stopped ({@code false}) or resumed taking writes: its update groups skip
+     * it and remember what it missed as prefixes, then let it catch up from the table.
+     */
+    record Writable(int peer, boolean writable) implements RibCommand {}
 
     record Unoriginate(int peer, Prefix prefix) implements RibCommand {}
 
@@ -93,4 +124,14 @@ public sealed interface RibCommand {
 
     /** Route counts for {@code show protocols all} and {@code show route count}. */
     record Stats(Consumer<RibStats> reply) implements RibCommand {}
+
+    /**
+     * fib-sync resolved a watched next hop ({@link FibSink#watchNextHop}) through the kernel:
+     * reachable at {@code metric}, or not (RFC 4271 §9.1.2.1: such routes are not eligible).
+     * Prefixes using it are decided again at once.
+     */
+    record NextHopState(NextHop nextHop, boolean reachable, long metric) implements RibCommand {}
+
+    /** The kernel export chain (config {@code kernel.export}) is now {@code chain}: every best route goes to the FIB again. */
+    record KernelExportChain(PolicyChain chain) implements RibCommand {}
 }

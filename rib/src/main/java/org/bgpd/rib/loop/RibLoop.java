@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -16,10 +17,8 @@ import org.bgpd.rib.decision.DecisionProcess;
 import org.bgpd.rib.policy.KernelRoutes;
 import org.bgpd.rib.route.AttrsTable;
 import org.bgpd.rib.route.Family;
-import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.route.NlriList;
 import org.bgpd.rib.table.AdjRibIn;
-import org.bgpd.rib.table.Candidates;
 import org.bgpd.rib.table.Channels;
 import org.bgpd.rib.table.LocRib;
 import org.bgpd.rib.table.NextHops;
@@ -72,6 +71,9 @@ public final class RibLoop implements Runnable {
     private final RouteImport routeImport;
     private final RibQueries queries;
     private final KernelRoutes kernelRoutes = new KernelRoutes();
+    private final FibFeed fibFeed;
+    private final StaleRoutes stale;
+    private final PrefixLimits limits;
     private AdjRibIn[] adjRibIn = new AdjRibIn[32];
     private boolean[] channelUp = new boolean[32];
     private boolean[] endOfRib = new boolean[32];
@@ -82,10 +84,10 @@ public final class RibLoop implements Runnable {
     private final ArrayDeque<RibWalk> routeWalks = new ArrayDeque<>();
     private final List<RibWalk> finished = new ArrayList<>();
     private final List<RibCommand> queries0 = new ArrayList<>();
-    private final long[] multipathScratch = new long[64];
     private final LocRib.ChangeVisitor onChange4 = (p, what) -> onChange(Family.IPV4_UNICAST, p, what);
     private final LocRib.ChangeVisitor onChange6 = (p, what) -> onChange(Family.IPV6_UNICAST, p, what);
     private int turnWork;
+    private final GroupMoves groupMoves = new GroupMoves(groups, feeds, this::newGroup, g -> new FeedWalk(g, locRibs[g.family().ordinal()]));
 
     /**
      * @param routerId our BGP identifier (RFC 4456 §8 ORIGINATOR_ID loop check)
@@ -102,8 +104,12 @@ public final class RibLoop implements Runnable {
         this.clock = clock;
         this.decision = new DecisionProcess(attrs, peers, nextHops, options);
         for (Family f : Family.values()) locRibs[f.ordinal()] = new LocRib(attrs, decision);
+        for (LocRib r : locRibs) r.reportPathChanges(true); // ADD-PATH send groups want every path change
         this.routeImport = new RouteImport(attrs, prefixKeys, routerId, clusterId);
         this.queries = new RibQueries(locRibs, prefixKeys, attrs, peers, decision, this::since);
+        this.fibFeed = fib == null ? null : new FibFeed(fib, attrs, peers, prefixKeys, kernelRoutes, nextHops);
+        this.stale = new StaleRoutes(prefixKeys);
+        this.limits = new PrefixLimits(prefixKeys);
     }
 
     /** Cluster id = router id, the system clock. */
@@ -161,7 +167,7 @@ public final class RibLoop implements Runnable {
 
         for (int i = 0; i < groups.size(); i++) {
             UpdateGroup g = groups.get(i);
-            g.drain();
+            turnWork += g.drain();
             g.endTurn();
         }
         for (int i = 0; i < finished.size(); i++) finished.get(i).finish();
@@ -188,6 +194,10 @@ public final class RibLoop implements Runnable {
             case RibCommand.RemovePeer r -> removePeer(r.peer());
             case RibCommand.PeerUp u -> peerUp(u);
             case RibCommand.PeerDown d -> peerDown(d.peer());
+            case RibCommand.PeerStale s -> peerStale(s.peer(), s.families());
+            case RibCommand.FlushStale s -> flushStale(Channels.index(s.peer(), s.family()), s.family());
+            case RibCommand.Writable w -> { for (UpdateGroup g : groups) g.setWritable(w.peer(), w.writable()); }
+            case RibCommand.PrefixLimit l -> limits.set(Channels.index(l.peer(), l.family()), l.limit(), l.block(), l.listener());
             case RibCommand.Update u -> update(u.peer(), u.update());
             case RibCommand.Originate o -> originate(o.peer(), o.prefix().family(), NlriList.builder(o.prefix().family(), false, 1).add(o.prefix(), 0).build(), o);
             case RibCommand.Unoriginate u -> originate(u.peer(), u.prefix().family(), NlriList.builder(u.prefix().family(), false, 1).add(u.prefix(), 0).build(), null);
@@ -195,6 +205,8 @@ public final class RibLoop implements Runnable {
             case RibCommand.Query q -> queries0.add(q); // answered once this turn's changes are decided
             case RibCommand.QueryFor q -> queries0.add(q);
             case RibCommand.Stats s -> queries0.add(s);
+            case RibCommand.NextHopState n -> { if (fibFeed != null) fibFeed.nextHopState(n, locRibs); }
+            case RibCommand.KernelExportChain k -> { if (fibFeed != null) fibFeed.exportChain(k.chain(), locRibs); }
             case RibCommand.Refeed r -> {
                 UpdateGroup g = groupOf(r.peer(), r.family());
                 if (g != null) feeds.add(MemberFeed.refresh(g, r.peer(), r.begin(), r.end()));
@@ -213,8 +225,11 @@ public final class RibLoop implements Runnable {
 
     private void addPeer(PeerInfo p) {
         if (p.index() >= since.length) since = Arrays.copyOf(since, Math.max(p.index() + 1, since.length * 2));
-        if (!p.isBgp() && peers.get(p.index()) == null) since[p.index()] = clock.getAsLong();
+        PeerInfo old = peers.get(p.index());
+        if (!p.isBgp() && old == null) since[p.index()] = clock.getAsLong();
+        if (old != null && p.bgpId() == 0) p = p.withBgpId(old.bgpId()); // a reload keeps the OPEN's id
         peers.put(p);
+        if (old != null && p.isBgp()) groupMoves.regroup(p);
     }
 
     private void removePeer(int peer) {
@@ -234,13 +249,14 @@ public final class RibLoop implements Runnable {
             LOG.log(System.Logger.Level.WARNING, "PeerUp for unknown peer " + u.peer());
             return;
         }
-        peerDown(u.peer()); // a session replaced without PeerDown
+        for (Family f : Family.values()) closeChannel(u.peer(), f, true); // a session replaced without PeerDown; stale routes stay
         if (peer.bgpId() != u.peerBgpId()) peers.put(peer = peer.withBgpId(u.peerBgpId()));
         since[u.peer()] = clock.getAsLong();
         for (Family f : Family.values()) {
             if (!u.families().contains(f)) continue;
             int ch = openChannel(u.peer(), f);
             endOfRib[ch] = false;
+            limits.rearm(ch);
             GroupKey key = GroupKey.of(f, peer, u.encode());
             UpdateGroup g = group(key);
             if (g == null) {
@@ -254,6 +270,10 @@ public final class RibLoop implements Runnable {
                 feeds.add(new MemberFeed(g, u.peer(), u.sink()));
             }
         }
+    }
+
+    private UpdateGroup newGroup(GroupKey key) {
+        return new UpdateGroup(key, peers, attrs, prefixKeys, clusterId, decision.options().defaultLocalPref(), kernelRoutes);
     }
 
     private UpdateGroup group(GroupKey key) {
@@ -270,16 +290,40 @@ public final class RibLoop implements Runnable {
     }
 
     private void peerDown(int peer) {
-        for (Family f : Family.values()) closeChannel(peer, f);
+        for (Family f : Family.values()) closeChannel(peer, f, false);
     }
 
-    /** Flushes the channel's routes and stops exporting the family to the peer. */
-    private void closeChannel(int peer, Family f) {
+    private void peerStale(int peer, Set<Family> keep) {
+        for (Family f : Family.values()) {
+            int ch = Channels.index(peer, f);
+            if (!keep.contains(f) || !isUp(ch)) {
+                closeChannel(peer, f, false);
+                continue;
+            }
+            leaveGroups(peer, f);
+            stale.mark(ch, adjRibIn[ch]);
+            endOfRib[ch] = false;
+        }
+    }
+
+    private void flushStale(int ch, Family f) {
+        if (!stale.isStale(ch)) return; // also guards channels never opened
+        RibWalk w = stale.flush(ch, adjRibIn[ch], locRibs[f.ordinal()]);
+        if (w != null) flushes.add(w);
+    }
+
+    /** Flushes the channel's routes (unless {@code keepStale} and they are stale) and stops exporting the family to the peer. */
+    private void closeChannel(int peer, Family f, boolean keepStale) {
         int ch = Channels.index(peer, f);
-        if (ch < channelUp.length && channelUp[ch]) {
+        if (ch < channelUp.length && channelUp[ch] && !(keepStale && stale.isStale(ch))) {
             channelUp[ch] = false;
+            stale.forget(ch);
             flushes.add(new FlushWalk(ch, adjRibIn[ch].flush(), locRibs[f.ordinal()]));
         }
+        leaveGroups(peer, f);
+    }
+
+    private void leaveGroups(int peer, Family f) {
         for (int i = groups.size() - 1; i >= 0; i--) {
             UpdateGroup g = groups.get(i);
             if (g.family() == f && g.hasMember(peer) && g.removeMember(peer)) {
@@ -310,17 +354,22 @@ public final class RibLoop implements Runnable {
         if (u.action() == ErrorAction.AFI_SAFI_DISABLE && u.errorFamily() != null && isUp(Channels.index(peer, u.errorFamily()))) {
             // RFC 7606 §2 / RFC 4760 §7: as if the family had not been negotiated
             LOG.log(System.Logger.Level.WARNING, "peer " + peer + ": " + u.errorFamily().shortName() + " disabled after a malformed UPDATE: " + u.error());
-            closeChannel(peer, u.errorFamily());
+            closeChannel(peer, u.errorFamily(), false);
         }
         if (u.isEndOfRib()) {
             int ch = Channels.index(peer, u.endOfRib());
             if (isUp(ch)) endOfRib[ch] = true;
+            flushStale(ch, u.endOfRib()); // RFC 4724 §4.2: stale routes not re-sent by End-of-RIB go
             return;
         }
         for (Family f : Family.values()) {
             int ch = Channels.index(peer, f);
             if (!isUp(ch)) continue; // not negotiated, disabled, or a late message from a closed session
-            routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], u.withdrawn(f), u.announced(f), u.attrs(f));
+            if (fibFeed != null && u.attrs(f) != null) fibFeed.watch(u.attrs(f).nextHop());
+            NlriList announced = limits.admit(peer, ch, adjRibIn[ch], u.announced(f));
+            routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], u.withdrawn(f), announced, u.attrs(f));
+            limits.check(peer, f, ch, adjRibIn[ch]);
+            if (stale.isStale(ch)) stale.refreshed(ch, u.announced(f), u.withdrawn(f));
         }
     }
 
@@ -337,21 +386,14 @@ public final class RibLoop implements Runnable {
     private void onChange(Family f, long prefix, int what) {
         turnWork++;
         LocRib rib = locRibs[f.ordinal()];
-        if ((what & LocRib.BEST_CHANGED) != 0) {
-            long best = rib.best(prefix);
-            for (int i = 0; i < groups.size(); i++) {
-                UpdateGroup g = groups.get(i);
-                if (g.family() == f) g.export(prefix, best);
-            }
+        long best = rib.best(prefix);
+        for (int i = 0; i < groups.size(); i++) {
+            UpdateGroup g = groups.get(i);
+            if (g.family() != f) continue;
+            if (g.addPath()) g.export(prefix, rib);
+            else if ((what & LocRib.BEST_CHANGED) != 0) g.export(prefix, best);
         }
-        if (fib != null) {
-            int k = rib.multipath(prefix, multipathScratch);
-            NextHop[] nhs = new NextHop[k];
-            for (int i = 0; i < k; i++) nhs[i] = attrs.get(Candidates.attrs(multipathScratch[i])).nextHop();
-            var source = k == 0 ? null : peers.get(Candidates.peer(multipathScratch[0])).kind();
-            if (f == Family.IPV4_UNICAST) fib.route(prefix, nhs, source);
-            else fib.route6(prefixKeys.prefix(f, prefix), nhs, source);
-        }
+        if (fibFeed != null && (what & (LocRib.BEST_CHANGED | LocRib.MULTIPATH_CHANGED)) != 0) fibFeed.send(f, prefix, rib);
     }
 
     private RibStats stats() {
@@ -364,7 +406,7 @@ public final class RibLoop implements Runnable {
                 int exported = 0;
                 for (int i = 0; i < groups.size(); i++) {
                     UpdateGroup g = groups.get(i);
-                    if (g.family() == f && g.hasMember(peer)) exported = g.adjRibOut().size();
+                    if (g.family() == f && g.hasMember(peer)) exported = g.adjRibOut().sizeFor(peer);
                 }
                 channels.add(new RibStats.ChannelStats(peer, f, adjRibIn[ch].size(), exported, locRibs[f.ordinal()].preferred(ch), endOfRib[ch]));
             }
@@ -408,8 +450,14 @@ public final class RibLoop implements Runnable {
     /** Routes the import chains rejected since start. */
     public long importRejected() { return routeImport.rejected(); }
 
+    /** Routes of the channel kept from a session that went down gracefully and not yet re-sent (RFC 4724). */
+    public int staleRoutes(int channel) { return stale.count(channel); }
+
     /** Routes dropped by the import loop checks since start. */
     public long loopedRoutes() { return routeImport.looped(); }
+
+    /** Commands queued and not yet taken: what the sessions watch to stop reading a flooding peer. Safe from any thread. */
+    public int inboxSize() { return pending.get(); }
 
     /** True while flush, feed or query walks remain. */
     public boolean walking() { return !flushes.isEmpty() || !feeds.isEmpty() || !routeWalks.isEmpty(); }

@@ -20,8 +20,8 @@ import org.bgpd.rib.table.PrefixKeys;
  * attribute set, which is interned here on the RIB thread (one hash lookup per UPDATE, not per
  * prefix) and loop-checked once ({@link LoopChecks}; a looped set withdraws its prefixes, as
  * BIRD does). Every change lands in the channel's Adj-RIB-In and, when the stored value moved,
- * in the Loc-RIB as a candidate. ADD-PATH paths (RFC 7911) are kept in the Adj-RIB-In only:
- * the Loc-RIB holds one candidate per channel.
+ * in the Loc-RIB as a candidate. With ADD-PATH receive (RFC 7911) every path is its own
+ * candidate (the path's slot in the candidate's source word), withdrawn by its path id.
  * <p>The channel's import chain ({@link PolicyChain#importFor}, RFC 8212 defaults) runs before
  * either table, so the Adj-RIB-In holds post-policy routes: a rejected announcement acts as a
  * withdrawal of that prefix. Changed sets are built once per distinct outcome within the UPDATE.
@@ -67,10 +67,11 @@ final class RouteImport {
             int use = chain.acceptsAll() ? id : imported(chain, announced, i, a, from, id);
             if (use == 0) {
                 rejected++;
-                if (addPath) in.withdraw(key, announced.pathId(i));
+                if (addPath) withdrawPath(channel, in, rib, key, announced.pathId(i));
                 else if (in.withdraw(key)) rib.remove(key, channel);
             } else if (addPath) {
-                in.update(key, announced.pathId(i), use);
+                int slot = in.update(key, announced.pathId(i), use);
+                if (slot >= 0) rib.put(key, Candidates.pack(channel, slot, use));
             } else if (in.update(key, use)) {
                 rib.put(key, Candidates.pack(channel, use));
             }
@@ -108,9 +109,14 @@ final class RouteImport {
         for (int i = 0; i < withdrawn.size(); i++) {
             long key = v4 ? withdrawn.v4(i) : keys.find(Prefix.v6(withdrawn.v6Hi(i), withdrawn.v6Lo(i), withdrawn.v6Length(i)));
             if (key < 0) continue; // an IPv6 prefix never announced
-            if (addPath) in.withdraw(key, withdrawn.pathId(i));
+            if (addPath) withdrawPath(channel, in, rib, key, withdrawn.pathId(i));
             else if (in.withdraw(key)) rib.remove(key, channel);
         }
+    }
+
+    private static void withdrawPath(int channel, AdjRibIn in, LocRib rib, long key, int pathId) {
+        int slot = in.withdraw(key, pathId);
+        if (slot >= 0) rib.remove(key, Candidates.source(channel, slot));
     }
 
     private long key(NlriList l, int i) {

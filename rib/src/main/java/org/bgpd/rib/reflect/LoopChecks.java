@@ -9,8 +9,9 @@ import org.bgpd.rib.wire.AttrsView;
 /**
  * Import-time loop detection; a looped route is treated as withdrawn, as BIRD does:
  * <ul>
- * <li>our AS in the AS_PATH of a route from an eBGP peer (RFC 4271 §9.1.2: a route whose
- *     AS_PATH holds our AS is not eligible; BIRD drops it at import, "allow local as 0");</li>
+ * <li>our AS (the session's local AS) in the AS_PATH of a route from an eBGP peer more often than
+ *     the peer's {@code allowLocalAs} (RFC 4271 §9.1.2: a route whose AS_PATH holds our AS is not
+ *     eligible; BIRD drops it at import and relaxes that with "allow local as N");</li>
  * <li>ORIGINATOR_ID equal to our router id (RFC 4456 §8);</li>
  * <li>our cluster id in the CLUSTER_LIST (RFC 4456 §8).</li>
  * </ul>
@@ -26,12 +27,25 @@ public final class LoopChecks {
         if (a.clusterListLength() > 0) {
             for (int id : AttrsView.clusterList(a)) if (id == clusterId) return true;
         }
-        if (from.isBgp() && !from.ibgp() && a.asPathLength() > 0 && containsAs(AttrsView.asPath(a), from.localAs())) return true;
+        if (from.isBgp() && !from.ibgp() && a.asPathLength() > 0
+                && occurrences(AttrsView.asPath(a), from.localAs(), from.allowLocalAs() + 1) > from.allowLocalAs()) {
+            return true;
+        }
         return false;
     }
 
     static boolean containsAs(List<AsPathSegment> path, int as) {
-        for (AsPathSegment s : path) for (int x : s.asns()) if (x == as) return true;
-        return false;
+        return occurrences(path, as, 1) > 0;
+    }
+
+    /** How often {@code as} appears in {@code path}, counting no further than {@code enough}. */
+    static int occurrences(List<AsPathSegment> path, int as, int enough) {
+        int n = 0;
+        for (AsPathSegment s : path) {
+            for (int x : s.asns()) {
+                if (x == as && ++n >= enough) return n;
+            }
+        }
+        return n;
     }
 }

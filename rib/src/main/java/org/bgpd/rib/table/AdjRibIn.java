@@ -1,7 +1,7 @@
 package org.bgpd.rib.table;
 
-import it.unimi.dsi.fastutil.ints.Int2IntMap;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2LongMap;
+import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import it.unimi.dsi.fastutil.longs.Long2IntMaps;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
@@ -23,14 +23,15 @@ import org.bgpd.rib.route.Prefix;
  * per channel, so the key spaces never mix). The {@link Prefix}-keyed methods are an older
  * IPv6 path the loop no longer uses. ADD-PATH receive (RFC 7911)
  * is rare here and lives in a separate map keyed by prefix then path id, so the common case
- * stays one flat map.
+ * stays one flat map. Each path there also holds a small slot, unique among that prefix's
+ * paths, that tells its Loc-RIB candidate apart ({@link Candidates#source(int, int)}).
  * <p>Owned by the RIB thread; not thread-safe.
  */
 public final class AdjRibIn {
     private final AttrsTable attrs;
     private Long2IntOpenHashMap v4 = new Long2IntOpenHashMap();
     private Object2IntOpenHashMap<Prefix> v6 = new Object2IntOpenHashMap<>();
-    private Long2ObjectOpenHashMap<Int2IntOpenHashMap> paths = new Long2ObjectOpenHashMap<>();
+    private Long2ObjectOpenHashMap<Int2LongOpenHashMap> paths = new Long2ObjectOpenHashMap<>();
     private int pathCount;
 
     public AdjRibIn(AttrsTable attrs) {
@@ -76,37 +77,82 @@ public final class AdjRibIn {
 
     public int get(Prefix prefix) { return v6.getInt(prefix); }
 
-    /** ADD-PATH receive: one path of an IPv4 prefix (RFC 7911 §3). */
-    public boolean update(long prefix, int pathId, int attrsId) {
+    /** {@link #update(long, int, int)}: the stored path did not change. */
+    public static final int UNCHANGED = -1;
+    /** {@link #update(long, int, int)}: more paths for the prefix than {@link Candidates#MAX_SLOT}; not stored. */
+    public static final int NO_SLOT = -2;
+
+    /**
+     * ADD-PATH receive: stores one path of a prefix (RFC 7911 §3), taking one attrs reference.
+     * @return the path's slot when the stored value changed, {@link #UNCHANGED} or {@link #NO_SLOT}
+     */
+    public int update(long prefix, int pathId, int attrsId) {
+        Int2LongOpenHashMap byPath = paths.get(prefix);
+        if (byPath == null) paths.put(prefix, byPath = new Int2LongOpenHashMap(2));
+        long old = byPath.get(pathId);
+        int slot;
+        if (old != 0) {
+            if ((int) old == attrsId) return UNCHANGED;
+            slot = (int) (old >>> 32);
+            attrs.release((int) old);
+        } else {
+            slot = freeSlot(byPath);
+            if (slot > Candidates.MAX_SLOT) {
+                if (byPath.isEmpty()) paths.remove(prefix);
+                return NO_SLOT;
+            }
+            pathCount++;
+        }
         attrs.retain(attrsId);
-        Int2IntOpenHashMap byPath = paths.get(prefix);
-        if (byPath == null) paths.put(prefix, byPath = new Int2IntOpenHashMap(2));
-        int old = byPath.put(pathId, attrsId);
-        if (old != 0) attrs.release(old);
-        else pathCount++;
-        return old != attrsId;
+        byPath.put(pathId, (long) slot << 32 | (attrsId & 0xFFFF_FFFFL));
+        return slot;
     }
 
-    public boolean withdraw(long prefix, int pathId) {
-        Int2IntOpenHashMap byPath = paths.get(prefix);
-        if (byPath == null) return false;
-        int old = byPath.remove(pathId);
-        if (old == 0) return false;
-        attrs.release(old);
+    /** The lowest slot no path of the prefix uses (a prefix has few paths: a scan). */
+    private static int freeSlot(Int2LongOpenHashMap byPath) {
+        for (int slot = 0; ; slot++) {
+            boolean used = false;
+            for (Int2LongMap.Entry e : byPath.int2LongEntrySet()) {
+                if ((int) (e.getLongValue() >>> 32) == slot) {
+                    used = true;
+                    break;
+                }
+            }
+            if (!used) return slot;
+        }
+    }
+
+    /** Withdraws one path; @return the slot it had, or -1 when it was absent */
+    public int withdraw(long prefix, int pathId) {
+        Int2LongOpenHashMap byPath = paths.get(prefix);
+        if (byPath == null) return -1;
+        long old = byPath.remove(pathId);
+        if (old == 0) return -1;
+        attrs.release((int) old);
         pathCount--;
         if (byPath.isEmpty()) paths.remove(prefix);
-        return true;
+        return (int) (old >>> 32);
     }
 
+    /** The attrs id of one path, 0 when absent. */
     public int get(long prefix, int pathId) {
-        Int2IntOpenHashMap byPath = paths.get(prefix);
-        return byPath == null ? 0 : byPath.get(pathId);
+        Int2LongOpenHashMap byPath = paths.get(prefix);
+        return byPath == null ? 0 : (int) byPath.get(pathId);
+    }
+
+    /** Paths held for the prefix under ADD-PATH. */
+    public int pathCount(long prefix) {
+        Int2LongOpenHashMap byPath = paths.get(prefix);
+        return byPath == null ? 0 : byPath.size();
     }
 
     /** Routes held: IPv4 + IPv6 + ADD-PATH paths. */
     public int size() { return v4.size() + v6.size() + pathCount; }
 
     public int sizeV4() { return v4.size(); }
+
+    /** The prefix keys held now (not ADD-PATH paths), a copy. */
+    public long[] keys() { return v4.keySet().toLongArray(); }
 
     /**
      * A resumable walk over the IPv4 routes present now. It walks a snapshot of the keys and
@@ -152,13 +198,26 @@ public final class AdjRibIn {
         return f;
     }
 
+    private boolean liveSlot(long prefix, int slot) {
+        Int2LongOpenHashMap byPath = paths.get(prefix);
+        if (byPath == null) return false;
+        for (Int2LongMap.Entry e : byPath.int2LongEntrySet()) if ((int) (e.getLongValue() >>> 32) == slot) return true;
+        return false;
+    }
+
+    /** Receives one ADD-PATH path (prefix, slot) of a flush. */
+    @FunctionalInterface
+    public interface PathVisitor {
+        void visit(long prefix, int slot);
+    }
+
     /** A detached table being released; see {@link AdjRibIn#flush()}. Not thread-safe. */
     public final class Flush {
         private final ObjectIterator<Long2IntMap.Entry> v4It;
         private final ObjectIterator<Object2IntMap.Entry<Prefix>> v6It;
-        private final ObjectIterator<Long2ObjectMap.Entry<Int2IntOpenHashMap>> pathIt;
+        private final ObjectIterator<Long2ObjectMap.Entry<Int2LongOpenHashMap>> pathIt;
 
-        private Flush(Long2IntOpenHashMap v4, Object2IntOpenHashMap<Prefix> v6, Long2ObjectOpenHashMap<Int2IntOpenHashMap> paths) {
+        private Flush(Long2IntOpenHashMap v4, Object2IntOpenHashMap<Prefix> v6, Long2ObjectOpenHashMap<Int2LongOpenHashMap> paths) {
             this.v4It = Long2IntMaps.fastIterator(v4);
             this.v6It = v6.object2IntEntrySet().fastIterator();
             this.pathIt = paths.long2ObjectEntrySet().fastIterator();
@@ -171,6 +230,14 @@ public final class AdjRibIn {
          * @return true when everything is released
          */
         public boolean step(int budget, LongConsumer removedV4) {
+            return step(budget, removedV4, (prefix, slot) -> { });
+        }
+
+        /**
+         * As {@link #step(int, LongConsumer)}, also telling {@code removedPath} about each
+         * ADD-PATH path (prefix, slot) the live table does not hold again.
+         */
+        public boolean step(int budget, LongConsumer removedV4, PathVisitor removedPath) {
             while (budget > 0 && v4It.hasNext()) {
                 Long2IntMap.Entry e = v4It.next();
                 attrs.release(e.getIntValue());
@@ -182,7 +249,13 @@ public final class AdjRibIn {
                 budget--;
             }
             while (budget > 0 && pathIt.hasNext()) {
-                for (Int2IntMap.Entry e : pathIt.next().getValue().int2IntEntrySet()) attrs.release(e.getIntValue());
+                Long2ObjectMap.Entry<Int2LongOpenHashMap> pe = pathIt.next();
+                long prefix = pe.getLongKey();
+                for (Int2LongMap.Entry e : pe.getValue().int2LongEntrySet()) {
+                    attrs.release((int) e.getLongValue());
+                    int slot = (int) (e.getLongValue() >>> 32);
+                    if (!liveSlot(prefix, slot)) removedPath.visit(prefix, slot);
+                }
                 budget--;
             }
             return !v4It.hasNext() && !v6It.hasNext() && !pathIt.hasNext();

@@ -8,8 +8,11 @@ import org.bgpd.rib.route.Family;
  * Immutable helpers; safe from any thread.
  */
 public final class Channels {
-    /** Peers are limited so that a channel index fits 31 bits of a packed candidate. */
-    public static final int MAX_PEER = (1 << 30) - 1;
+    /**
+     * Peers are limited so that a channel index fits the 21 low bits of a candidate's source
+     * word, the rest holding ADD-PATH slots ({@link Candidates}): a million peers.
+     */
+    public static final int MAX_PEER = (1 << 20) - 1;
 
     private Channels() {}
 

@@ -27,6 +27,8 @@ public final class LocRib {
     /** {@link #evaluate} result bits. */
     public static final int BEST_CHANGED = 1;
     public static final int MULTIPATH_CHANGED = 2;
+    /** Some candidate came, went or changed (reported only with {@link #reportPathChanges}). */
+    public static final int PATHS_CHANGED = 4;
 
     private static final int HEADER = 1;
 
@@ -42,6 +44,7 @@ public final class LocRib {
     /** channel → how many prefixes have their best from it (for {@code show protocols}). */
     private final Int2IntOpenHashMap preferred = new Int2IntOpenHashMap();
     private int routes;
+    private boolean reportPaths;
 
     public LocRib(AttrsTable attrs, CandidateOrder order) {
         this.attrs = attrs;
@@ -49,15 +52,15 @@ public final class LocRib {
         dirtyAt.defaultReturnValue(-1);
     }
 
-    /** Adds a candidate, replacing the one from the same channel; takes an attrs reference. */
+    /** Adds a candidate, replacing the one from the same source (channel and path slot); takes an attrs reference. */
     public void put(long prefix, long candidate) {
         markDirty(prefix);
         attrs.retain(Candidates.attrs(candidate));
-        int channel = Candidates.channel(candidate);
+        int source = Candidates.source(candidate);
         long[] arr = overflow(prefix);
         if (arr == null) {
             long one = single.get(prefix);
-            if (one == Candidates.NONE || Candidates.channel(one) == channel) {
+            if (one == Candidates.NONE || Candidates.source(one) == source) {
                 single.put(prefix, candidate);
                 if (one != Candidates.NONE) attrs.release(Candidates.attrs(one));
                 else routes++;
@@ -71,7 +74,7 @@ public final class LocRib {
         }
         int n = count(arr);
         for (int i = HEADER; i < HEADER + n; i++) {
-            if (Candidates.channel(arr[i]) == channel) {
+            if (Candidates.source(arr[i]) == source) {
                 attrs.release(Candidates.attrs(arr[i]));
                 arr[i] = candidate;
                 return;
@@ -83,12 +86,15 @@ public final class LocRib {
         routes++;
     }
 
-    /** Removes the candidate from {@code channel}; @return true when there was one */
-    public boolean remove(long prefix, int channel) {
+    /**
+     * Removes the candidate from {@code source}: a channel, or an ADD-PATH path of one
+     * ({@link Candidates#source(int, int)}); @return true when there was one
+     */
+    public boolean remove(long prefix, int source) {
         long[] arr = overflow(prefix);
         if (arr == null) {
             long one = single.get(prefix);
-            if (one == Candidates.NONE || Candidates.channel(one) != channel) return false;
+            if (one == Candidates.NONE || Candidates.source(one) != source) return false;
             markDirty(prefix);
             single.remove(prefix);
             attrs.release(Candidates.attrs(one));
@@ -97,7 +103,7 @@ public final class LocRib {
         }
         int n = count(arr);
         for (int i = HEADER; i < HEADER + n; i++) {
-            if (Candidates.channel(arr[i]) != channel) continue;
+            if (Candidates.source(arr[i]) != source) continue;
             markDirty(prefix);
             attrs.release(Candidates.attrs(arr[i]));
             System.arraycopy(arr, i + 1, arr, i, HEADER + n - i - 1);
@@ -154,6 +160,12 @@ public final class LocRib {
         return result;
     }
 
+    /**
+     * Makes {@link #evaluateDirty} report {@link #PATHS_CHANGED} for every prefix whose candidates
+     * were touched, for ADD-PATH send groups that advertise every path, not only the best.
+     */
+    public void reportPathChanges(boolean on) { reportPaths = on; }
+
     /** Evaluates every dirty prefix, telling {@code changed} about those whose result moved. */
     public void evaluateDirty(ChangeVisitor changed) {
         for (int i = 0; i < dirty.size(); i++) {
@@ -164,6 +176,7 @@ public final class LocRib {
             // one made it shrink and rehash every turn; -1 still lets a visitor re-dirty it
             dirtyAt.put(p, -1);
             int r = evaluate(p, at);
+            if (reportPaths) r |= PATHS_CHANGED;
             if (r != 0) changed.changed(p, r);
         }
         dirty.clear();
@@ -205,6 +218,9 @@ public final class LocRib {
         return k;
     }
 
+    /** True when the candidate may be used (its next hop resolves); ADD-PATH send advertises only those. */
+    public boolean eligible(long candidate) { return order.eligible(candidate); }
+
     /** All candidates, best first; @return how many (0 when the prefix is absent) */
     public int candidates(long prefix, long[] out) {
         long[] arr = overflow(prefix);
@@ -245,6 +261,15 @@ public final class LocRib {
         for (long p : single.keySet()) out[i++] = p;
         for (long p : overflow.keySet()) out[i++] = p;
         return out;
+    }
+
+    /**
+     * Marks a present prefix for decision again although its candidates did not change (a next
+     * hop's reachability or cost is about to); call before the change, so the result compares
+     * with the old outcome.
+     */
+    public void touch(long prefix) {
+        if (single.containsKey(prefix) || overflow.containsKey(prefix)) markDirty(prefix);
     }
 
     private void markDirty(long prefix) {

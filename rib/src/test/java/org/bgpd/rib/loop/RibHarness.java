@@ -32,9 +32,16 @@ final class RibHarness {
     static final Set<Family> BOTH = Set.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
 
     final RecordingFib fib = new RecordingFib();
-    final RibLoop rib = new RibLoop(ROUTER_ID, CLUSTER_ID, DecisionOptions.defaults(), fib, 256, 64, () -> 1_700_000_000_000L);
+    final RibLoop rib;
     final Map<Integer, RecordingSink> sinks = new HashMap<>();
     final Map<Integer, PeerInfo> infos = new HashMap<>();
+
+    RibHarness() { this(DecisionOptions.defaults()); }
+
+    RibHarness(DecisionOptions options) {
+        // a turn's budget counts prefixes (CommandCost): large enough for each test's offers to share one turn
+        rib = new RibLoop(ROUTER_ID, CLUSTER_ID, options, fib, 1 << 16, 64, () -> 1_700_000_000_000L);
+    }
 
     /** Adds a BGP peer at {@code index}, address 10.0.0.{index}, bgp id = index. */
     PeerInfo peer(int index, int as, boolean rrClient) {

@@ -52,7 +52,8 @@ class AdjRibInTest {
         assertEquals(a, rib.get(v6));
         assertEquals(a, rib.get(p1, 8));
         assertEquals(0, rib.get(p1, 9));
-        assertTrue(rib.withdraw(p1, 7));
+        assertEquals(0, rib.withdraw(p1, 7), "the first path had slot 0");
+        assertEquals(-1, rib.withdraw(p1, 7));
         assertTrue(rib.withdraw(v6));
         assertEquals(2, rib.size());
         assertEquals(3, table.refCount(a));
