@@ -55,6 +55,7 @@ public final class PeerSession {
     private Connection second;
 
     private volatile Channel established;
+    private volatile UpdateOutbox outbox;
     private volatile SessionSnapshot shown;
     private final LongAdder messagesIn = new LongAdder();
     private final LongAdder messagesOut = new LongAdder();
@@ -115,14 +116,14 @@ public final class PeerSession {
      * fan-out encodes once and passes {@code buf.retainedDuplicate()} to each member.
      */
     public void sendUpdate(ByteBuf framed) {
-        Channel ch = established;
-        if (ch == null) {
+        UpdateOutbox o = outbox;
+        if (o == null) {
             framed.release();
             return;
         }
         updatesOut.increment();
         messagesOut.increment();
-        ch.writeAndFlush(framed, ch.voidPromise());
+        o.add(framed);
     }
 
     /**
@@ -294,6 +295,7 @@ public final class PeerSession {
     void sessionUp(Connection c, Negotiated n) {
         c.channel.pipeline().get(BgpFrameDecoder.class).setMaxLength(n.maxMessageLength());
         TcpOptions.applyUserTimeout(c.channel, n.holdTime());
+        outbox = new UpdateOutbox(c.channel);
         established = c.channel;
         LOG.info("{}: BGP session established", name());
         listener.established(this, n);
@@ -301,6 +303,7 @@ public final class PeerSession {
 
     void sessionDown(Connection c, String reason, Notification sent, Notification received) {
         established = null;
+        outbox = null;
         LOG.info("{}: BGP session down: {}", name(), reason);
         listener.down(this, reason, sent, received);
     }

@@ -171,6 +171,8 @@ class HoldTimerAndDeadPeerTest {
         d.handshake(240);
         await(() -> sd.snapshot().state() == State.ESTABLISHED, "D Established");
         floodUpdates(sd);
+        // UPDATEs reach the channel in batches (UpdateOutbox): stop once the socket is full.
+        await(() -> sd.pendingWriteBytes() > 0, "D's unread bytes queued in the channel");
         sd.stop(NotifyCode.ADMINISTRATIVE_SHUTDOWN.notification());
         await(() -> sd.snapshot().state() == State.IDLE, "D stopped");
         assertTrue(sd.closingWriteBytes() > 0, "the stop should find bytes the peer never read");

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  */
 final class BenchRun {
     static final String REFLECTOR = "127.10.0.1";
+    /** BENCH_HEAP set: print bgpd's live heap (jcmd, after a full GC) once converged. */
+    private static final boolean HEAP_REPORT = System.getenv("BENCH_HEAP") != null;
 
     private BenchRun() {}
 
@@ -25,7 +27,7 @@ final class BenchRun {
     record Options(Path root, String jvmOpts, boolean bgpd, boolean bird, long timeoutSeconds) {
         static Options parse(String[] args, java.util.Map<String, String> into) {
             Path root = Path.of(".");
-            String jvm = "-Xms64m -Xmx2g -XX:+UseParallelGC";
+            String jvm = null; // bin/bgpd's defaults
             String only = "both";
             long timeout = 600;
             for (int i = 0; i < args.length; i += 2) {
@@ -61,6 +63,7 @@ final class BenchRun {
             } catch (IllegalStateException e) {
                 throw new IllegalStateException(e.getMessage() + "\n" + p.logTail(), e);
             }
+            if (HEAP_REPORT) System.out.printf("%s: peak rss %.1f MiB once every session is Established%n", reflector, ProcStat.peakRssMb(p.pid()));
             double cpu0 = ProcStat.cpuSeconds(p.pid());
             long speaker0 = loop.cpuNanos();
             AtomicLong t0 = new AtomicLong();
@@ -87,6 +90,7 @@ final class BenchRun {
             }
             double cpu = ProcStat.cpuSeconds(p.pid()) - cpu0;
             double rss = ProcStat.peakRssMb(p.pid());
+            if (HEAP_REPORT && reflector.equals("bgpd")) HeapReport.print(p.pid());
             return new BenchResult(reflector, (done - t0.get()) / 1e9, cpu, rss, sc.routes(), (sent - t0.get()) / 1e9,
                     (loop.cpuNanos() - speaker0) / 1e9, bytes);
         }
@@ -108,7 +112,7 @@ final class BenchRun {
         }
         if (o.bgpd()) {
             bgpd = run("bgpd", scenarios, o);
-            System.out.println(bgpd.describe() + " [jvm: " + o.jvmOpts() + "]");
+            System.out.println(bgpd.describe() + " [jvm: " + (o.jvmOpts() == null ? "bin/bgpd defaults" : o.jvmOpts()) + "]");
         }
         System.out.println(BenchResult.summary(scenario, parameters, bgpd, bird));
     }

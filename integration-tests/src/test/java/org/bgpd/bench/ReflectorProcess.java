@@ -50,7 +50,7 @@ final class ReflectorProcess implements AutoCloseable {
         Path log = dir.resolve("bgpd.log");
         ProcessBuilder pb = new ProcessBuilder(root.resolve("bin/bgpd").toString(), "run", "--config", conf.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("BGPD_JAVA_OPTS", javaOpts);
+        if (javaOpts != null) pb.environment().put("BGPD_JAVA_OPTS", javaOpts);
         return new ReflectorProcess("bgpd", pb.start(), log);
     }
 

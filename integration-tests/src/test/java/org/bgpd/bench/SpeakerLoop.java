@@ -33,6 +33,11 @@ final class SpeakerLoop implements AutoCloseable {
      */
     private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /**
+     * Timers walk every session: once per select would cost O(sessions) per wake-up, which at
+     * 1,000 receivers woken a few at a time made the speaker thread rival the reflector.
+     */
+    private static final long TIMER_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final InetSocketAddress remote;
     private final int as;
@@ -47,6 +52,7 @@ final class SpeakerLoop implements AutoCloseable {
     private volatile boolean running = true;
     private volatile String failure;
     private long nextKeepalive;
+    private long nextTimerTick;
 
     SpeakerLoop(InetSocketAddress remote, int as) throws IOException {
         this.remote = remote;
@@ -135,7 +141,11 @@ final class SpeakerLoop implements AutoCloseable {
                         lost(s, e.toString());
                     }
                 }
-                timers();
+                long now2 = System.nanoTime();
+                if (now2 >= nextTimerTick) {
+                    nextTimerTick = now2 + TIMER_TICK_NANOS;
+                    timers();
+                }
             }
         } catch (IOException | RuntimeException e) {
             failure = e.toString();
@@ -185,7 +195,7 @@ final class SpeakerLoop implements AutoCloseable {
 
     /** Before Established a refused or closed connection is the reflector not ready yet: try again. */
     private void retry(RawSession s) {
-                closeChannel(s);
+        closeChannel(s);
         s.state = RawSession.State.CONNECTING;
         s.retryAtNanos = System.nanoTime() + RETRY_NANOS;
     }

@@ -34,7 +34,7 @@ import org.bgpd.rib.wire.InboundUpdate;
  * BIRD's single loop). Other threads only {@link #offer} commands. Each {@link #turn} runs fixed
  * phases with budgets:
  * <ol>
- * <li>drain up to {@code batchSize} commands: intern attributes, loop checks, Adj-RIB-In and
+ * <li>drain up to {@code batchSize} commands ({@link CommandCost}): intern attributes, loop checks, Adj-RIB-In and
  *     Loc-RIB candidates ({@link RouteImport}), marking prefixes dirty (changes coalesce);</li>
  * <li>flush walks of downed channels, up to {@code walkBudget} routes;</li>
  * <li>decide each dirty prefix once, per family; a new best is exported to every update group
@@ -93,6 +93,7 @@ public final class RibLoop implements Runnable {
      * @param routerId our BGP identifier (RFC 4456 §8 ORIGINATOR_ID loop check)
      * @param clusterId our RFC 4456 cluster id (BIRD's default: the router id)
      * @param fib null when routes are not installed (a pure route reflector)
+     * @param batchSize commands drained per turn, an UPDATE counting one per prefix ({@link CommandCost})
      * @param clock epoch milliseconds, for the "since" of {@code show route}
      */
     public RibLoop(int routerId, int clusterId, DecisionOptions options, FibSink fib, int batchSize, int walkBudget, LongSupplier clock) {
@@ -146,10 +147,12 @@ public final class RibLoop implements Runnable {
     public int turn() {
         turnWork = 0;
         int drained = 0;
+        int cost = 0;
         RibCommand c;
-        while (drained < batchSize && (c = inbox.poll()) != null) {
+        while (cost < batchSize && (c = inbox.poll()) != null) {
             apply(c);
             drained++;
+            cost += CommandCost.of(c);
         }
         if (drained > 0) pending.addAndGet(-drained);
         turnWork += drained;

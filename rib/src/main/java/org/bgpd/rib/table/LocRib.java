@@ -57,7 +57,7 @@ public final class LocRib {
         markDirty(prefix);
         attrs.retain(Candidates.attrs(candidate));
         int source = Candidates.source(candidate);
-        long[] arr = overflow.get(prefix);
+        long[] arr = overflow(prefix);
         if (arr == null) {
             long one = single.get(prefix);
             if (one == Candidates.NONE || Candidates.source(one) == source) {
@@ -91,7 +91,7 @@ public final class LocRib {
      * ({@link Candidates#source(int, int)}); @return true when there was one
      */
     public boolean remove(long prefix, int source) {
-        long[] arr = overflow.get(prefix);
+        long[] arr = overflow(prefix);
         if (arr == null) {
             long one = single.get(prefix);
             if (one == Candidates.NONE || Candidates.source(one) != source) return false;
@@ -126,13 +126,17 @@ public final class LocRib {
      * @return {@link #BEST_CHANGED} | {@link #MULTIPATH_CHANGED}, or 0
      */
     public int evaluate(long prefix) {
-        long[] arr = overflow.get(prefix);
+        return evaluate(prefix, dirtyAt.remove(prefix));
+    }
+
+    /** {@link #evaluate(long)} with the prefix's offset into {@link #before} (-1: not dirty) already looked up. */
+    private int evaluate(long prefix, int at) {
+        long[] arr = overflow(prefix);
         if (arr != null) {
             int n = count(arr);
             int k = order.sort(arr, HEADER, n);
             arr[0] = n | (long) k << 32;
         }
-        int at = dirtyAt.remove(prefix);
         if (at < 0) return 0;
         int oldK = (int) before.getLong(at);
         long oldBest = oldK > 0 ? before.getLong(at + 1) : Candidates.NONE;
@@ -166,8 +170,12 @@ public final class LocRib {
     public void evaluateDirty(ChangeVisitor changed) {
         for (int i = 0; i < dirty.size(); i++) {
             long p = dirty.getLong(i);
-            if (dirtyAt.get(p) < 0) continue; // already evaluated on its own
-            int r = evaluate(p);
+            int at = dirtyAt.get(p);
+            if (at < 0) continue; // already evaluated on its own
+            // -1 instead of remove: clear() below empties the map at once, and removing one by
+            // one made it shrink and rehash every turn; -1 still lets a visitor re-dirty it
+            dirtyAt.put(p, -1);
+            int r = evaluate(p, at);
             if (reportPaths) r |= PATHS_CHANGED;
             if (r != 0) changed.changed(p, r);
         }
@@ -182,11 +190,15 @@ public final class LocRib {
         void changed(long prefix, int what);
     }
 
-    public int dirtyCount() { return dirtyAt.size(); }
+    public int dirtyCount() {
+        int n = 0;
+        for (it.unimi.dsi.fastutil.ints.IntIterator it = dirtyAt.values().iterator(); it.hasNext(); ) if (it.nextInt() >= 0) n++;
+        return n;
+    }
 
     /** The best eligible candidate, or {@link Candidates#NONE}. Valid after evaluation. */
     public long best(long prefix) {
-        long[] arr = overflow.get(prefix);
+        long[] arr = overflow(prefix);
         if (arr != null) return multipathCount(arr) > 0 ? arr[HEADER] : Candidates.NONE;
         long one = single.get(prefix);
         return one != Candidates.NONE && order.eligible(one) ? one : Candidates.NONE;
@@ -194,7 +206,7 @@ public final class LocRib {
 
     /** Copies the multipath set (best first) into {@code out}; @return its size */
     public int multipath(long prefix, long[] out) {
-        long[] arr = overflow.get(prefix);
+        long[] arr = overflow(prefix);
         if (arr == null) {
             long best = best(prefix);
             if (best == Candidates.NONE) return 0;
@@ -211,7 +223,7 @@ public final class LocRib {
 
     /** All candidates, best first; @return how many (0 when the prefix is absent) */
     public int candidates(long prefix, long[] out) {
-        long[] arr = overflow.get(prefix);
+        long[] arr = overflow(prefix);
         if (arr == null) {
             long one = single.get(prefix);
             if (one == Candidates.NONE) return 0;
@@ -224,7 +236,7 @@ public final class LocRib {
     }
 
     public int candidateCount(long prefix) {
-        long[] arr = overflow.get(prefix);
+        long[] arr = overflow(prefix);
         return arr != null ? count(arr) : single.containsKey(prefix) ? 1 : 0;
     }
 
@@ -261,11 +273,11 @@ public final class LocRib {
     }
 
     private void markDirty(long prefix) {
-        if (dirtyAt.containsKey(prefix)) return;
+        if (dirtyAt.get(prefix) >= 0) return;
         int at = before.size();
         dirtyAt.put(prefix, at);
         dirty.add(prefix);
-        long[] arr = overflow.get(prefix);
+        long[] arr = overflow(prefix);
         if (arr != null) {
             int k = multipathCount(arr);
             before.add(k);
@@ -294,6 +306,9 @@ public final class LocRib {
         }
         return true;
     }
+
+    /** The common case has no prefix with two candidates: skip hashing into an empty map. */
+    private long[] overflow(long prefix) { return overflow.isEmpty() ? null : overflow.get(prefix); }
 
     private static int count(long[] arr) { return (int) arr[0]; }
 

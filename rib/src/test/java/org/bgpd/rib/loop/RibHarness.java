@@ -39,7 +39,8 @@ final class RibHarness {
     RibHarness() { this(DecisionOptions.defaults()); }
 
     RibHarness(DecisionOptions options) {
-        rib = new RibLoop(ROUTER_ID, CLUSTER_ID, options, fib, 256, 64, () -> 1_700_000_000_000L);
+        // a turn's budget counts prefixes (CommandCost): large enough for each test's offers to share one turn
+        rib = new RibLoop(ROUTER_ID, CLUSTER_ID, options, fib, 1 << 16, 64, () -> 1_700_000_000_000L);
     }
 
     /** Adds a BGP peer at {@code index}, address 10.0.0.{index}, bgp id = index. */

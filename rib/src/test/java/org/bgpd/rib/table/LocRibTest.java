@@ -125,4 +125,19 @@ class LocRibTest {
         assertEquals(LocRib.BEST_CHANGED | LocRib.MULTIPATH_CHANGED, rib.evaluate(p));
         assertEquals(2, Candidates.peer(rib.best(p)));
     }
+
+    @Test
+    void aPrefixChangedWhileTheRoundIsVisitedIsDecidedAgainInTheSameRound() {
+        LocRib rib = locRib(DecisionOptions.defaults());
+        long a = cand(1, 2, "10.0.0.1");
+        long b = cand(2, 1, "10.0.0.2");
+        put(rib, a);
+        java.util.List<Long> bests = new java.util.ArrayList<>();
+        rib.evaluateDirty((prefix, what) -> {
+            bests.add(rib.best(prefix));
+            if (bests.size() == 1) put(rib, b);
+        });
+        assertEquals(java.util.List.of(a, b), bests);
+        assertEquals(0, rib.dirtyCount());
+    }
 }
