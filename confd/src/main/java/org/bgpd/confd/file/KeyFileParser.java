@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bgpd.confd.calico.Json;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -71,7 +72,7 @@ public final class KeyFileParser {
                 if (!(item instanceof ScalarNode s)) {
                     throw new IOException(position(fileName, item) + "list items must be scalars");
                 }
-                json.append(json.length() > 1 ? "," : "").append(JsonText.quote(s.getValue()));
+                json.append(json.length() > 1 ? "," : "").append(Json.write(s.getValue()));
             }
             return json.append(']').toString();
         }
