@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * 1,000 session flaps of a peer carrying 10,000 routes, half of them plain drops and half
  * graceful (stale, re-sent, End-of-RIB), while a second peer receives everything: the RIB's own
  * counters (Loc-RIB, Adj-RIB-In and Adj-RIB-Out sizes, interned attribute sets, update groups,
- * stale routes) end where they started, so nothing leaks per flap. Counters, not GC timing.
+ * stale routes) and the FIB the RIB feeds (the kernel table's stand-in: the routes handed to
+ * fib-sync) end where they started, so nothing leaks per flap. Counters, not GC timing.
  */
 class FlapTest {
     static final int FLAPPER = 1, RECEIVER = 2, ROUTES = 10_000, FLAPS = 1_000, ATTR_SETS = 10;
@@ -45,6 +46,7 @@ class FlapTest {
         assertEquals(ROUTES, h.rib.locRib().size());
         assertEquals(ROUTES, h.rib.adjRibIn(ch).size());
         assertEquals(ROUTES, receiverGroupSize());
+        assertEquals(ROUTES, h.fib.routes.size());
         assertEquals(attrsBefore + 2 * ATTR_SETS, attrsUp, "each received set and its exported rewrite");
 
         for (int i = 0; i < FLAPS; i++) {
@@ -62,6 +64,7 @@ class FlapTest {
                 assertEquals(0, h.rib.staleRoutes(ch));
             }
             assertEquals(ROUTES, h.rib.locRib().size(), "flap " + i);
+            assertEquals(ROUTES, h.fib.routes.size(), "FIB after flap " + i);
         }
         assertEquals(ROUTES, h.rib.adjRibIn(ch).size());
         assertEquals(ROUTES, receiverGroupSize());
@@ -73,6 +76,7 @@ class FlapTest {
         assertEquals(0, h.rib.locRib().size());
         assertEquals(0, h.rib.locRib().routeCount());
         assertEquals(0, receiverGroupSize());
+        assertEquals(0, h.fib.routes.size(), "every FIB route removed");
         assertEquals(attrsBefore, h.rib.attrsTable().size(), "every interned set released");
         assertEquals(groupsBefore, h.rib.groups(Family.IPV4_UNICAST).size());
         assertEquals(0, pendingOut(), "no pending changes left behind");
