@@ -46,12 +46,16 @@ public final class DaemonControlBackend implements ControlBackend {
     private final Daemon daemon;
     private final ProtocolActions actions;
     private final String hostname;
+    private final RoutePageFigures routePages = new RoutePageFigures();
 
     public DaemonControlBackend(Daemon daemon) {
         this.daemon = daemon;
         this.actions = new ProtocolActions(daemon.rib(), daemon.config().peers());
         this.hostname = hostname();
     }
+
+    /** What this backend's {@code show route} walks hold and abandon. */
+    RoutePageFigures routePages() { return routePages; }
 
     private static String hostname() {
         try {
@@ -128,7 +132,7 @@ public final class DaemonControlBackend implements ControlBackend {
             }
             return RoutePages.of(out);
         }
-        return new RibRoutePages(daemon.rib(), filter.family, filter.peer, rows, filter);
+        return new RibRoutePages(daemon.rib(), filter.family, filter.peer, rows, filter, routePages);
     }
 
     @Override
@@ -140,7 +144,7 @@ public final class DaemonControlBackend implements ControlBackend {
             if (only != null && f != only) continue;
             long shown = 0, total = 0, networks = 0;
             Prefix last = null;
-            try (RibRoutePages pages = new RibRoutePages(daemon.rib(), f, -1, rows(), v -> true)) {
+            try (RibRoutePages pages = new RibRoutePages(daemon.rib(), f, -1, rows(), v -> true, routePages)) {
                 for (List<RouteView> page = pages.nextViews(); !page.isEmpty(); page = pages.nextViews()) {
                     for (RouteView v : page) {
                         total++;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.bgpd.fib.model.KernelNextHop;
 import org.bgpd.fib.model.KernelRoute;
 import org.bgpd.fib.model.RouteKey;
@@ -34,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * address changes, and periodically). Routes adopted from an earlier run that the RIB does not
  * want are removed only at {@link #converged}, so a restart does not blackhole traffic while
  * peers resend their tables. Interface names in policy ({@code kernel-device}) are resolved
- * through a name-to-index map another thread keeps current. Owned by the FIB thread, apart
+ * through a name-to-index map another thread keeps current. A gateway not on a connected
+ * network is installed through the gateway of the route covering it ({@code gateways}, BIRD's
+ * {@code gateway recursive}), and {@link #regateway} re-installs when that route moves.
+ * Owned by the FIB thread, apart
  * from {@link #stats}, which is safe from any thread.
  */
 final class KernelExporter {
@@ -47,6 +51,7 @@ final class KernelExporter {
     private final Map<RouteKey, KernelRoute> installed = new HashMap<>();
     private final Map<Prefix, RouteFailure> failed = new HashMap<>();
     private final Map<String, Integer> ifindex;
+    private final UnaryOperator<NextHop> gateways;
     private boolean converged;
     private volatile int installedCount;
     private volatile int failedCount;
@@ -55,9 +60,13 @@ final class KernelExporter {
     private volatile long errors;
 
     /** {@code ifindex}: interface name to index, kept current by another thread (a concurrent map). */
-    KernelExporter(Fib fib, Map<String, Integer> ifindex) {
+    KernelExporter(Fib fib, Map<String, Integer> ifindex) { this(fib, ifindex, UnaryOperator.identity()); }
+
+    /** {@code gateways}: the directly reachable gateway for a BGP next hop (NextHopResolver#gateway); safe from this thread. */
+    KernelExporter(Fib fib, Map<String, Integer> ifindex, UnaryOperator<NextHop> gateways) {
         this.fib = fib;
         this.ifindex = ifindex;
+        this.gateways = gateways;
     }
 
     /** Takes over the routes of our table and protocol the kernel already holds (left by an earlier run). */
@@ -143,6 +152,18 @@ final class KernelExporter {
 
     boolean hasFailures() { return !failed.isEmpty(); }
 
+    /** The route covering a recursive next hop changed: re-installs the routes whose gateway moved, and tries refused ones again. */
+    void regateway() {
+        List<KernelRoute> add = new ArrayList<>();
+        for (KernelRoute want : desired.values()) {
+            KernelRoute had = installed.get(want.key());
+            KernelRoute now = resolve(want);
+            if (failed.containsKey(want.prefix()) || had != null && now != null && !had.sameRoute(now)) add.add(want);
+        }
+        if (!add.isEmpty()) LOG.info("kernel: {} routes re-installed through moved recursive gateways", add.size());
+        install(add);
+    }
+
     /** Removes every route of ours (a clean stop): the kernel must not keep routes nobody maintains. */
     void removeAll() {
         List<KernelRoute> all = new ArrayList<>(installed.values());
@@ -176,18 +197,28 @@ final class KernelExporter {
 
     private RouteKey key(Prefix p) { return new RouteKey(fib.table(), p, 0, metric(p)); }
 
-    /** The route with interface names turned into indexes; null when a device does not exist (yet). */
+    /**
+     * The route as the kernel gets it: interface names turned into indexes, and gateways not on a
+     * connected network replaced by the gateway that reaches them (hops that name a device or are
+     * onlink are taken as given); null when a device does not exist (yet).
+     */
     private KernelRoute resolve(KernelRoute r) {
-        boolean named = false;
-        for (KernelNextHop h : r.nextHops()) named |= h.ifname() != null;
-        if (!named) return r;
         List<KernelNextHop> hops = new ArrayList<>(r.nextHops().size());
+        Set<NextHop> seen = new HashSet<>();
+        boolean changed = false;
         for (KernelNextHop h : r.nextHops()) {
             Integer idx = h.ifname() == null ? Integer.valueOf(h.ifindex()) : ifindex.get(h.ifname());
             if (idx == null) return null;
-            hops.add(new KernelNextHop(h.gateway(), idx, h.ifname(), h.onlink(), h.weight()));
+            NextHop gw = h.gateway();
+            if (gw != null && h.ifname() == null && !h.onlink()) gw = gateways.apply(gw);
+            if (gw != null && !seen.add(gw)) {
+                changed = true; // two BGP next hops behind one gateway: one kernel next hop
+                continue;
+            }
+            changed |= h.ifname() != null || gw != h.gateway();
+            hops.add(new KernelNextHop(gw, idx, h.ifname(), h.onlink(), h.weight()));
         }
-        return r.withNextHops(hops);
+        return changed ? r.withNextHops(hops) : r;
     }
 
     private void install(List<KernelRoute> routes) {

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.bgpd.fib.model.KernelLink;
 import org.bgpd.fib.sync.Fib;
+import org.bgpd.rib.route.NextHop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +41,17 @@ final class KernelExporterThread {
     private volatile boolean running = true;
     private volatile boolean graceful;
     private volatile boolean retryRequested;
+    private volatile boolean regatewayRequested;
+    private final UnaryOperator<NextHop> gateways;
     private volatile KernelExporter exporter;
 
     KernelExporterThread(FibOpener opener, FibQueue queue, BooleanSupplier convergence) {
+        this(opener, queue, convergence, UnaryOperator.identity());
+    }
+
+    /** {@code gateways}: see {@link KernelExporter}; called on the FIB thread. */
+    KernelExporterThread(FibOpener opener, FibQueue queue, BooleanSupplier convergence, UnaryOperator<NextHop> gateways) {
+        this.gateways = gateways;
         this.opener = opener;
         this.queue = queue;
         this.convergence = convergence;
@@ -62,6 +72,9 @@ final class KernelExporterThread {
 
     void requestRetry() { retryRequested = true; }
 
+    /** A recursive next hop's covering route moved (any thread; only sets a flag). */
+    void requestRegateway() { regatewayRequested = true; }
+
     KernelExportStats stats() {
         KernelExporter e = exporter;
         return e == null ? KernelExportStats.NONE : e.stats();
@@ -76,7 +89,7 @@ final class KernelExporterThread {
             opened.complete(false);
             return;
         }
-        KernelExporter e = new KernelExporter(fib, ifindex);
+        KernelExporter e = new KernelExporter(fib, ifindex, gateways);
         try {
             e.adopt();
             exporter = e;
@@ -99,6 +112,10 @@ final class KernelExporterThread {
                 List<FibChange> changes = queue.take(POLL_MILLIS);
                 if (!running) break;
                 if (!changes.isEmpty()) e.apply(changes);
+                if (regatewayRequested) {
+                    regatewayRequested = false;
+                    e.regateway();
+                }
                 if (!e.isConverged() && convergence.getAsBoolean()) e.converged();
                 long now = System.nanoTime();
                 if ((retryRequested && now - lastRetry >= RETRY_DEBOUNCE_NANOS)

@@ -153,7 +153,8 @@ public final class KernelSync {
         rib.offer(new RibCommand.KernelExportChain(exportChain));
         InitialConvergence convergence = new InitialConvergence(rib, awaitedPeers, convergenceTimeoutMillis, System::currentTimeMillis);
         this.convergence = convergence;
-        exporter = new KernelExporterThread(() -> NetlinkFib.open(config.table(), config.protocol()), queue, convergence);
+        exporter = new KernelExporterThread(() -> NetlinkFib.open(config.table(), config.protocol()), queue, convergence, resolver::gateway);
+        resolver.onGatewayMoved(exporter::requestRegateway);
         boolean opened = await(exporter);
         this.peerIndex = kernelPeer;
         rib.offer(new RibCommand.AddPeer(PeerInfo.local(kernelPeer, PeerKind.KERNEL, localAs, routerId)));

@@ -15,17 +15,26 @@ import org.bgpd.rib.route.Family;
 
 /**
  * A {@code show route} over the whole Loc-RIB, page by page, from a {@link RibCommand.QueryAll}
- * walk. The RIB hands pages to an unbounded queue so it never blocks on a slow client; the
- * client's thread converts each page to rows as it reads it. Owned by the client's thread;
- * not thread-safe.
+ * walk. The walk may run {@link #WINDOW} pages ahead of the client: each page taken grants it
+ * one more ({@link RibCommand.MorePages}), so a client that reads slowly (its socket writes
+ * block) holds at most that many pages here while its walk waits in the RIB, and the RIB never
+ * blocks on it. Closing before the last page cancels the walk ({@link RibCommand.CancelWalk}).
+ * The client's thread converts each page to rows as it reads it.
+ * Owned by the client's thread; not thread-safe (the queue is the hand-over from the RIB thread).
  */
 final class RibRoutePages implements RoutePages {
     static final int PAGE_SIZE = 512;
+    /** Pages the walk may run ahead: enough to keep a fast reader busy while the RIB fills the next. */
+    static final int WINDOW = 4;
 
+    private final RibLoop rib;
+    private final RibCommand.QueryAll query;
+    private final RoutePageFigures figures;
     private final LinkedBlockingQueue<RoutePage> pages = new LinkedBlockingQueue<>();
     private final RouteRows rows;
     private final Predicate<RouteView> keep;
     private volatile boolean closed;
+    private boolean lastTaken;
     private boolean done;
 
     /**
@@ -33,13 +42,21 @@ final class RibRoutePages implements RoutePages {
      * @param peer RIB peer index whose routes to show, or -1 for every peer
      * @param keep which of the walked routes to show
      */
-    RibRoutePages(RibLoop rib, Family family, int peer, RouteRows rows, Predicate<RouteView> keep) {
+    RibRoutePages(RibLoop rib, Family family, int peer, RouteRows rows, Predicate<RouteView> keep, RoutePageFigures figures) {
+        this.rib = rib;
         this.rows = rows;
         this.keep = keep;
-        // After close() the walk still runs to its end in the RIB, but its pages are dropped.
-        rib.offer(new RibCommand.QueryAll(family, peer, PAGE_SIZE, p -> {
-            if (!closed) pages.add(p);
-        }));
+        this.figures = figures;
+        this.query = new RibCommand.QueryAll(family, peer, PAGE_SIZE, this::arrived, WINDOW);
+        figures.opened();
+        rib.offer(query);
+    }
+
+    /** On the RIB thread. */
+    private void arrived(RoutePage p) {
+        if (closed) return;
+        pages.add(p);
+        figures.queued(pages.size());
     }
 
     @Override
@@ -54,7 +71,8 @@ final class RibRoutePages implements RoutePages {
     List<RouteView> nextViews() {
         while (!done) {
             RoutePage page = take();
-            done = page.last();
+            done = lastTaken = page.last();
+            if (!page.last()) rib.offer(new RibCommand.MorePages(query, 1));
             List<RouteView> out = new ArrayList<>(page.routes().size());
             for (RouteView v : page.routes()) {
                 if (keep.test(v)) out.add(v);
@@ -77,8 +95,11 @@ final class RibRoutePages implements RoutePages {
 
     @Override
     public void close() {
+        if (closed) return;
         closed = true;
         done = true;
         pages.clear();
+        if (!lastTaken) rib.offer(new RibCommand.CancelWalk(query));
+        figures.closed(!lastTaken);
     }
 }

@@ -29,7 +29,11 @@ import org.bgpd.wire.MessageEncoder;
  */
 final class Connection {
 
-    /** BIRD's answer to a hold timer firing while we are not reading: look again in 10 s. */
+    /**
+     * A hold timer that runs out while back-pressure has paused our reads is put off by this much
+     * (less for shorter hold times) after one read: BIRD's {@code bgp_hold_timeout} gives 10 s more
+     * when the socket holds unread data.
+     */
     private static final int HOLD_POSTPONE_SECONDS = 10;
     /**
      * How long a closing connection may wait for its NOTIFICATION to be flushed. A dead or stalled
@@ -53,6 +57,8 @@ final class Connection {
     /** The hold timer is restarted by every UPDATE; instead of rescheduling, move a deadline. */
     private long holdDeadline;
     private int holdSeconds;
+    /** The hold timer was put off since the last message restarted it (log once per silence). */
+    private boolean holdPostponed;
 
     Connection(PeerSession peer, EventLoop loop, SessionState initial) {
         this.peer = peer;
@@ -136,6 +142,7 @@ final class Connection {
     private void startTimer(Timer t, int seconds) {
         if (t == Timer.HOLD) {
             holdDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            holdPostponed = false;
             if (timers.get(Timer.HOLD) != null && seconds == holdSeconds) return;
             holdSeconds = seconds;
         }
@@ -162,12 +169,31 @@ final class Connection {
                 return;
             }
             if (channel != null && !channel.config().isAutoRead()) {
-                // Back-pressure stopped our reads, so the peer's KEEPALIVEs may be sitting unread.
-                schedule(t, TimeUnit.SECONDS.toNanos(HOLD_POSTPONE_SECONDS));
-                return;
+                if (holdPaused(-left)) return;
+                peer.holdExpiredWhilePaused();
             }
         }
         feed(new Event.TimerFired(t));
+    }
+
+    /**
+     * The hold timer ran out {@code overdueNanos} ago while back-pressure had stopped our reads, so
+     * the peer's KEEPALIVEs may be sitting unread: a full RIB is our problem, not the peer's. Like
+     * BIRD (10 s more while the socket holds unread data) and FRR (the hold timer re-armed while its
+     * input queue holds packets), we do not drop the peer for it, but we look instead of assuming:
+     * one read (a single buffer, whatever auto-read says) lets any message restart the timer
+     * (RFC 4271 §8.2.2), and we check again shortly. Only a peer that sent nothing we could read for
+     * a whole hold time beyond its deadline is expired, so postponing is bounded, where it used to
+     * repeat for as long as the RIB stayed full.
+     * @return true when put off
+     */
+    private boolean holdPaused(long overdueNanos) {
+        if (overdueNanos >= TimeUnit.SECONDS.toNanos(holdSeconds)) return false;
+        peer.holdPostponed(!holdPostponed);
+        holdPostponed = true;
+        schedule(Timer.HOLD, TimeUnit.SECONDS.toNanos(Math.max(1, Math.min(HOLD_POSTPONE_SECONDS, holdSeconds))));
+        channel.read();
+        return true;
     }
 
     private void cancel(Timer t) {

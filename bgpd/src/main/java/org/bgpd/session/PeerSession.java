@@ -62,6 +62,8 @@ public final class PeerSession {
     private final LongAdder updatesIn = new LongAdder();
     private final LongAdder updatesOut = new LongAdder();
     private final LongAdder connectAttempts = new LongAdder();
+    private final LongAdder holdPostponements = new LongAdder();
+    private final LongAdder holdExpiriesWhilePaused = new LongAdder();
     /** Connections the FSM has let go of that are still flushing their last bytes. */
     private final Set<Channel> closing = ConcurrentHashMap.newKeySet();
 
@@ -161,6 +163,24 @@ public final class PeerSession {
     public void setAutoRead(boolean read) {
         Channel ch = established;
         if (ch != null) ch.config().setAutoRead(read);
+    }
+
+    /** Hold-timer expiries put off because reading was paused and one read found the peer still talking (see {@code Connection}). */
+    public long holdPostponements() { return holdPostponements.sum(); }
+
+    /** Sessions dropped by the hold timer while reading was paused: the peer sent nothing a read could find. */
+    public long holdExpiriesWhilePaused() { return holdExpiriesWhilePaused.sum(); }
+
+    void holdPostponed(boolean firstSinceMessage) {
+        holdPostponements.increment();
+        if (firstSinceMessage) {
+            LOG.warn("{}: hold timer ran out while reading is paused (RIB inbox full); reading once to look for the peer's messages", name());
+        }
+    }
+
+    void holdExpiredWhilePaused() {
+        holdExpiriesWhilePaused.increment();
+        LOG.warn("{}: hold timer expired while reading was paused: no message from the peer since the hold time plus one look", name());
     }
 
     /**

@@ -207,4 +207,33 @@ class KernelExporterTest {
         assertTrue(tunnel.onlink());
         assertEquals(9, tunnel.ifindex());
     }
+
+    /**
+     * A BGP next hop reachable only through another router (10.9.9.9 behind 192.168.1.254): the
+     * kernel refuses it as a gateway (ENETUNREACH), so the route goes in through 192.168.1.254,
+     * and moves when the covering route does.
+     */
+    @Test
+    void aRecursiveNextHopIsInstalledThroughTheCoveringRoutesGateway() {
+        Map<NextHop, NextHop> covering = new ConcurrentHashMap<>();
+        covering.put(NextHop.parse("10.9.9.9"), NextHop.parse("192.168.1.254"));
+        covering.put(NextHop.parse("10.9.9.8"), NextHop.parse("192.168.1.254"));
+        KernelExporter plain = new KernelExporter(new InMemoryFib(TABLE, PROTO), ifindex);
+        KernelExporter e = new KernelExporter(fib, ifindex, nh -> covering.getOrDefault(nh, nh));
+        e.adopt();
+
+        e.apply(List.of(change("10.20.0.0/16", PeerKind.BGP, "10.9.9.9"), change("10.21.0.0/16", PeerKind.BGP, "10.9.9.9", "10.9.9.8")));
+        assertEquals("via 192.168.1.254", find("10.20.0.0/16").nextHops().getFirst().toString());
+        assertEquals(1, find("10.21.0.0/16").nextHops().size(), "two next hops behind one gateway: one kernel next hop");
+        assertFalse(e.hasFailures());
+
+        covering.put(NextHop.parse("10.9.9.9"), NextHop.parse("192.168.1.253"));
+        e.regateway();
+        assertEquals("via 192.168.1.253", find("10.20.0.0/16").nextHops().getFirst().toString());
+        assertEquals(2, find("10.21.0.0/16").nextHops().size(), "now behind two gateways: ECMP");
+
+        plain.adopt();
+        plain.apply(List.of(change("10.20.0.0/16", PeerKind.BGP, "10.9.9.9")));
+        assertTrue(plain.hasFailures(), "without recursion the kernel refuses the gateway");
+    }
 }

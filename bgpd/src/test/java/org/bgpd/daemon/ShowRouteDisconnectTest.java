@@ -19,6 +19,12 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.bgpd.control.ControlServer;
+import org.bgpd.control.ControlSocketSpec;
+import org.bgpd.control.Dialect;
 import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.Prefix;
@@ -94,6 +100,24 @@ class ShowRouteDisconnectTest {
         }
     }
 
+    private void awaitRoutes() throws IOException, InterruptedException {
+        await("static routes reach the RIB",
+                () -> DaemonControlBackendTest.ask(socket, "show route count").getLast().contains(ROUTES + " networks"));
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    private static void await(String what, Condition condition) throws IOException, InterruptedException {
+        long end = System.currentTimeMillis() + DEADLINE_MS;
+        while (!condition.holds()) {
+            if (System.currentTimeMillis() > end) fail("never happened: " + what);
+            Thread.sleep(20);
+        }
+    }
+
     private static Logger root() { return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME); }
 
     /**
@@ -106,11 +130,7 @@ class ShowRouteDisconnectTest {
      */
     @Test
     void clientsLeavingMidShowRouteDoNoHarm() throws Exception {
-        long end = System.currentTimeMillis() + DEADLINE_MS;
-        while (!DaemonControlBackendTest.ask(socket, "show route count").getLast().contains(ROUTES + " networks")) {
-            if (System.currentTimeMillis() > end) fail("static routes never reached the RIB");
-            Thread.sleep(100);
-        }
+        awaitRoutes();
 
         for (int c = 0; c < 20; c++) {
             try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -128,6 +148,49 @@ class ShowRouteDisconnectTest {
 
         for (ILoggingEvent e : log.list) {
             if (e.getLevel().isGreaterOrEqual(Level.WARN)) fail("logged " + e.getLevel() + ": " + e.getFormattedMessage());
+        }
+    }
+
+    /**
+     * Tried: a client asks {@code show route all} over 100,000 routes and then reads nothing, so
+     * the server's writes block. Then: the pages queued for it never exceed the walk's window
+     * while its walk waits in the RIB; other clients' {@code show route count} walks (which read
+     * the whole table) and {@code show status} still answer; when the slow client disconnects,
+     * its walk is cancelled and the RIB's walk count drops to zero.
+     */
+    @Test
+    void aSlowReaderHoldsAWindowOfPagesAndLeavingCancelsItsWalk() throws Exception {
+        awaitRoutes();
+        DaemonControlBackend backend = new DaemonControlBackend(daemon);
+        Path ours = dir.resolve("walks.ctl");
+        try (ControlServer server = new ControlServer(backend, List.of(new ControlSocketSpec(ours, Dialect.BIRD2, null)),
+                Clock.systemUTC(), ZoneOffset.UTC, ControlServer.DEFAULT_MAX_LINE)) {
+            server.start();
+            RoutePageFigures figures = backend.routePages();
+            SocketChannel slow = SocketChannel.open(StandardProtocolFamily.UNIX);
+            slow.connect(UnixDomainSocketAddress.of(ours));
+            ByteBuffer cmd = ByteBuffer.wrap("show route all\n".getBytes(StandardCharsets.US_ASCII));
+            while (cmd.hasRemaining()) slow.write(cmd);
+
+            // The server thread blocks on the full socket; the walk fills its window and waits.
+            await("the slow client's window fills", () -> figures.peakQueued() == RibRoutePages.WINDOW);
+            assertEquals(1, daemon.rib().routeWalkCount());
+
+            for (int i = 0; i < 3; i++) {
+                List<String> count = DaemonControlBackendTest.ask(socket, "show route count");
+                assertTrue(count.getLast().contains(ROUTES + " networks"), count.getLast());
+            }
+            assertTrue(DaemonControlBackendTest.ask(socket, "show status").getLast().startsWith("0013 Daemon is up"));
+            await("the other walks finish", () -> daemon.rib().routeWalkCount() == 1);
+            assertEquals(1, figures.open());
+            assertEquals(RibRoutePages.WINDOW, figures.peakQueued(), "never more than the window queued");
+
+            slow.close();
+            await("the abandoned walk is dropped", () -> daemon.rib().routeWalkCount() == 0);
+            assertEquals(1, figures.cancelled());
+            assertEquals(0, figures.open());
+            assertTrue(daemon.rib().routeWalksCancelled() >= 1);
+            assertEquals(RibRoutePages.WINDOW, figures.peakQueued());
         }
     }
 }

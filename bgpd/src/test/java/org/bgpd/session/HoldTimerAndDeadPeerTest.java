@@ -180,6 +180,74 @@ class HoldTimerAndDeadPeerTest {
     }
 
     /** 20,000 UPDATEs of 4 KB: one direct buffer shared by reference, so the test itself stays small. */
+    /**
+     * Tried: back-pressure pauses reading from peer E (hold 3) and E then sends nothing. The hold
+     * timer used to put itself off by 10 s for as long as reading stayed paused; now it looks
+     * (one read), finds nothing, and expires a hold time past its deadline: NOTIFICATION 4/0,
+     * counted as an expiry while paused.
+     */
+    @Test
+    void silentPeerExpiresEvenWhileReadingIsPaused() throws Exception {
+        RawPeer e = raw("127.0.0.25", 65025);
+        PeerSession se = sessionTo(e, 3);
+        se.start();
+        e.accept();
+        e.handshake(3);
+        await(() -> se.snapshot().state() == State.ESTABLISHED, "E Established");
+        se.setAutoRead(false);
+
+        RawPeer.Message n = e.readUntilNotification();
+        assertNotNull(n, "E's connection closed without a NOTIFICATION");
+        assertEquals(4, n.body()[0] & 0xFF, "Hold Timer Expired");
+        await(() -> se.holdExpiriesWhilePaused() == 1, "expiry while paused counted");
+        assertTrue(se.holdPostponements() >= 1, "it looked before expiring");
+    }
+
+    /**
+     * Tried: reading from peer F (hold 3) is paused and stays paused while F keeps sending
+     * KEEPALIVEs. Each time the hold timer runs out one read finds them, so the session survives
+     * three such postponements (about three hold times) with no NOTIFICATION to F.
+     */
+    @Test
+    void talkingPeerSurvivesWhileReadingIsPaused() throws Exception {
+        RawPeer f = raw("127.0.0.26", 65026);
+        PeerSession sf = sessionTo(f, 3);
+        sf.start();
+        f.accept();
+        f.handshake(3);
+        await(() -> sf.snapshot().state() == State.ESTABLISHED, "F Established");
+        Instant since = sf.snapshot().since();
+        sf.setAutoRead(false);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean notified = new AtomicBoolean();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (!stop.get()) if (f.read().type() == RawPeer.NOTIFICATION) notified.set(true);
+            } catch (IOException x) {
+                // closed at the end of the test
+            }
+        });
+        Thread talker = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (!stop.get()) {
+                    f.send(Keepalive.INSTANCE);
+                    Thread.sleep(500); // the peer's keepalive interval, not a wait for a result
+                }
+            } catch (IOException | InterruptedException x) {
+                // closed at the end of the test
+            }
+        });
+        await(() -> sf.holdPostponements() >= 3 || sf.snapshot().state() != State.ESTABLISHED, "three postponements");
+        assertEquals(State.ESTABLISHED, sf.snapshot().state());
+        assertEquals(since, sf.snapshot().since());
+        assertEquals(0, sf.holdExpiriesWhilePaused());
+        assertTrue(!notified.get(), "F got a NOTIFICATION");
+        stop.set(true);
+        talker.interrupt();
+        f.close();
+        reader.join(10_000);
+    }
+
     private static void floodUpdates(PeerSession s) {
         byte[] body = new byte[4 + 5 * 814];
         for (int i = 0; i < 814; i++) {

@@ -38,10 +38,15 @@ public final class NextHopResolver implements KernelListener {
         static final Resolution UNREACHABLE = new Resolution(false, 0);
     }
 
+    /** Gateways followed to find one on a connected network, beyond which it is a loop. */
+    private static final int MAX_RECURSION = 8;
+
     private final int ownProtocol;
     private final Answers answers;
     private final Map<Prefix, Map<RouteKey, KernelRoute>> byPrefix = new HashMap<>();
     private final Map<NextHop, Resolution> watched = new LinkedHashMap<>();
+    private final Map<NextHop, NextHop> gateways = new HashMap<>();
+    private Runnable gatewayMoved = () -> { };
     private boolean loaded;
 
     /** {@code ownProtocol}: the protocol number our installs carry, never used to resolve. */
@@ -66,11 +71,44 @@ public final class NextHopResolver implements KernelListener {
         if (loaded) refresh(nh.asPrefix());
     }
 
+    /**
+     * Hears that the gateway some watched next hop installs through ({@link #gateway}) changed:
+     * the covering route of a recursive next hop moved. Called under the lock; must only queue.
+     */
+    public synchronized void onGatewayMoved(Runnable listener) { this.gatewayMoved = listener; }
+
+    /**
+     * The address to install a route with BGP next hop {@code nh} through. The kernel accepts
+     * only a gateway on a directly connected network (ENETUNREACH otherwise), while a BGP next hop
+     * (an iBGP peer's loopback, a multihop peer) may be reachable only through another router:
+     * then this is the gateway of the route that covers it, followed recursively (BIRD's
+     * {@code gateway recursive}). {@code nh} itself when it is on a connected network, when no
+     * usable route covers it, or before the first dump; for an ECMP covering route, its first hop.
+     */
+    public synchronized NextHop gateway(NextHop nh) {
+        NextHop at = nh;
+        for (int depth = 0; depth < MAX_RECURSION; depth++) {
+            KernelRoute r = longestMatch(at);
+            if (r == null || r.type() != RouteType.UNICAST || r.nextHops().isEmpty()) return at;
+            NextHop via = r.nextHops().getFirst().gateway();
+            if (via == null || via.equals(at) || r.nextHops().getFirst().onlink()) return at;
+            at = via;
+        }
+        return nh; // a loop of gateways: leave it to the kernel to refuse
+    }
+
     /** The current answer for {@code nh}, null before {@link #load} or when not watched. */
     public synchronized Resolution answer(NextHop nh) { return watched.get(nh); }
 
     /** Longest-match resolution in the loaded tables, whether watched or not. */
     public synchronized Resolution resolve(NextHop nh) {
+        KernelRoute best = longestMatch(nh);
+        if (best == null || best.type().isReject()) return Resolution.UNREACHABLE;
+        return new Resolution(true, best.type() == RouteType.LOCAL ? 0 : Integer.toUnsignedLong(best.metric()));
+    }
+
+    /** The usable route of the longest prefix holding {@code nh}: local table first, then the lowest metric. */
+    private KernelRoute longestMatch(NextHop nh) {
         Prefix host = nh.asPrefix();
         for (int len = host.length(); len >= 0; len--) {
             Map<RouteKey, KernelRoute> at = byPrefix.get(new Prefix(host.family(), host.hi(), host.lo(), len));
@@ -81,11 +119,9 @@ public final class NextHopResolver implements KernelListener {
                 if (best == null || r.table() == KernelRoute.TABLE_LOCAL && best.table() != KernelRoute.TABLE_LOCAL
                         || r.table() == best.table() && Integer.compareUnsigned(r.metric(), best.metric()) < 0) best = r;
             }
-            if (best == null) continue;
-            if (best.type().isReject()) return Resolution.UNREACHABLE;
-            return new Resolution(true, best.type() == RouteType.LOCAL ? 0 : Integer.toUnsignedLong(best.metric()));
+            if (best != null) return best;
         }
-        return Resolution.UNREACHABLE;
+        return null;
     }
 
     @Override
@@ -130,6 +166,7 @@ public final class NextHopResolver implements KernelListener {
     /** Re-resolves the watched next hops inside {@code changed} (all when null); reports the differences. */
     private void refresh(Prefix changed) {
         List<NextHop> moved = new ArrayList<>();
+        boolean gatewayChanged = false;
         for (var e : watched.entrySet()) {
             NextHop nh = e.getKey();
             if (changed != null && !covers(changed, nh)) continue;
@@ -138,11 +175,15 @@ public final class NextHopResolver implements KernelListener {
                 e.setValue(now);
                 moved.add(nh);
             }
+            NextHop via = gateway(nh);
+            NextHop before = gateways.put(nh, via);
+            gatewayChanged |= before != null ? !before.equals(via) : !via.equals(nh);
         }
         for (NextHop nh : moved) {
             Resolution r = watched.get(nh);
             answers.resolved(nh, r.reachable(), r.metric());
         }
+        if (gatewayChanged) gatewayMoved.run();
     }
 
     private static boolean covers(Prefix p, NextHop nh) {

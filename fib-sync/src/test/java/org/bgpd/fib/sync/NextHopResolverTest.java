@@ -80,4 +80,29 @@ class NextHopResolverTest {
         resolver.watch(v6);
         assertEquals(List.of("2001:db8:1::1 up 256"), answers);
     }
+
+    @Test
+    void aRecursiveNextHopInstallsThroughTheGatewayOfItsCoveringRoute() {
+        int[] moved = {0};
+        resolver.onGatewayMoved(() -> moved[0]++);
+        resolver.load(List.of(connected("10.99.0.0/24", 0), via("172.16.0.0/16", "10.99.0.254", 4)));
+        assertEquals(peer, resolver.gateway(peer), "on a connected network: itself");
+        assertEquals(NextHop.parse("10.99.0.254"), resolver.gateway(far), "behind 10.99.0.254");
+        assertEquals(NextHop.parse("192.0.2.1"), resolver.gateway(NextHop.parse("192.0.2.1")), "no route: left to the kernel");
+
+        resolver.watch(far);
+        assertEquals(1, moved[0], "watching a recursive next hop reports it (routes refused before may now go in)");
+        resolver.routeAdded(via("172.16.5.0/24", "10.99.0.253", 4));
+        assertEquals(NextHop.parse("10.99.0.253"), resolver.gateway(far));
+        assertEquals(2, moved[0], "a more specific covering route moved the gateway");
+        resolver.routeAdded(via("172.16.9.0/24", "10.99.0.252", 4));
+        assertEquals(2, moved[0], "a route not covering the next hop moves nothing");
+
+        // two levels: 203.0.113.7 via 172.16.5.1, which is itself behind 10.99.0.253
+        resolver.routeAdded(via("203.0.113.0/24", "172.16.5.1", 4));
+        assertEquals(NextHop.parse("10.99.0.253"), resolver.gateway(NextHop.parse("203.0.113.7")));
+        // our own routes never resolve, so a gateway loop through them cannot form
+        resolver.routeAdded(via("198.51.100.0/24", "10.99.0.1", OURS));
+        assertEquals(NextHop.parse("198.51.100.1"), resolver.gateway(NextHop.parse("198.51.100.1")));
+    }
 }

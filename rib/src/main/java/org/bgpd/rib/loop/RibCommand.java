@@ -106,13 +106,27 @@ public sealed interface RibCommand {
      * {@code show route}: walks the Loc-RIB ({@code family} null for both, IPv4 first, each in
      * prefix order), keeping candidates from {@code peerFilter} only (-1 for any), and hands
      * {@code reply} pages of up to {@code pageSize} routes, the last one flagged. The walk runs
-     * a budget per turn, so a large table never stalls BGP.
+     * a budget per turn, so a large table never stalls BGP. It hands out at most {@code credit}
+     * pages (the last included) until the consumer grants more with {@link MorePages}; out of
+     * credit it waits without holding up other walks. {@link CancelWalk} drops it.
      */
-    record QueryAll(Family family, int peerFilter, int pageSize, Consumer<RoutePage> reply) implements RibCommand {
+    record QueryAll(Family family, int peerFilter, int pageSize, Consumer<RoutePage> reply, int credit) implements RibCommand {
         public QueryAll {
             if (pageSize < 1) throw new IllegalArgumentException("page size " + pageSize);
+            if (credit < 1) throw new IllegalArgumentException("credit " + credit);
+        }
+
+        /** A walk that never waits: its consumer keeps up, or queues without bound. */
+        public QueryAll(Family family, int peerFilter, int pageSize, Consumer<RoutePage> reply) {
+            this(family, peerFilter, pageSize, reply, Integer.MAX_VALUE);
         }
     }
+
+    /** The consumer of {@code walk} took {@code pages} pages: it may hand out that many more. Ignored once the walk ended. */
+    record MorePages(QueryAll walk, int pages) implements RibCommand {}
+
+    /** The consumer of {@code walk} left (a control client disconnected): drop the walk now. */
+    record CancelWalk(QueryAll walk) implements RibCommand {}
 
     /**
      * Route refresh (RFC 2918 §4, RFC 7313 §4): send {@code peer} its current Adj-RIB-Out of

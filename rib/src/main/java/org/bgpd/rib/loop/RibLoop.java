@@ -81,7 +81,7 @@ public final class RibLoop implements Runnable {
     private final List<UpdateGroup> groups = new ArrayList<>();
     private final ArrayDeque<RibWalk> flushes = new ArrayDeque<>();
     private final ArrayDeque<RibWalk> feeds = new ArrayDeque<>();
-    private final ArrayDeque<RibWalk> routeWalks = new ArrayDeque<>();
+    private final RouteWalks routeWalks = new RouteWalks();
     private final List<RibWalk> finished = new ArrayList<>();
     private final List<RibCommand> queries0 = new ArrayList<>();
     private final LocRib.ChangeVisitor onChange4 = (p, what) -> onChange(Family.IPV4_UNICAST, p, what);
@@ -163,7 +163,7 @@ public final class RibLoop implements Runnable {
         for (int i = 0; i < queries0.size(); i++) answer(queries0.get(i));
         queries0.clear();
         runWalks(feeds, budget);
-        runWalks(routeWalks, walkBudget);
+        turnWork += routeWalks.run(walkBudget);
 
         for (int i = 0; i < groups.size(); i++) {
             UpdateGroup g = groups.get(i);
@@ -201,7 +201,9 @@ public final class RibLoop implements Runnable {
             case RibCommand.Update u -> update(u.peer(), u.update());
             case RibCommand.Originate o -> originate(o.peer(), o.prefix().family(), NlriList.builder(o.prefix().family(), false, 1).add(o.prefix(), 0).build(), o);
             case RibCommand.Unoriginate u -> originate(u.peer(), u.prefix().family(), NlriList.builder(u.prefix().family(), false, 1).add(u.prefix(), 0).build(), null);
-            case RibCommand.QueryAll q -> routeWalks.add(new RouteWalk(queries, q.family(), q.peerFilter(), q.pageSize(), q.reply()));
+            case RibCommand.QueryAll q -> routeWalks.add(new RouteWalk(queries, q));
+            case RibCommand.MorePages m -> routeWalks.grant(m.walk(), m.pages());
+            case RibCommand.CancelWalk w -> routeWalks.cancel(w.walk());
             case RibCommand.Query q -> queries0.add(q); // answered once this turn's changes are decided
             case RibCommand.QueryFor q -> queries0.add(q);
             case RibCommand.Stats s -> queries0.add(s);
@@ -459,6 +461,12 @@ public final class RibLoop implements Runnable {
     /** Commands queued and not yet taken: what the sessions watch to stop reading a flooding peer. Safe from any thread. */
     public int inboxSize() { return pending.get(); }
 
-    /** True while flush, feed or query walks remain. */
-    public boolean walking() { return !flushes.isEmpty() || !feeds.isEmpty() || !routeWalks.isEmpty(); }
+    /** True while flush, feed or query walks remain that can go on (a route walk waiting for its consumer's credit cannot). */
+    public boolean walking() { return !flushes.isEmpty() || !feeds.isEmpty() || routeWalks.runnable(); }
+
+    /** {@code show route} walks in progress, waiting ones included. Safe from any thread. */
+    public int routeWalkCount() { return routeWalks.count(); }
+
+    /** {@code show route} walks dropped because their consumer left, since start. */
+    public long routeWalksCancelled() { return routeWalks.cancelled(); }
 }
