@@ -1,7 +1,5 @@
 package org.bgpd.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +10,7 @@ import org.bgpd.config.yaml.ConfigLoader;
 import org.bgpd.config.yaml.LoadResult;
 import org.bgpd.daemon.Daemon;
 import org.bgpd.daemon.EmbeddedConfd;
-import org.slf4j.LoggerFactory;
+import org.bgpd.daemon.LogLevels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +30,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         DaemonConfig cfg = ((LoadResult.Loaded) r).config();
         if (cfg.confd().isPresent()) cfg = EmbeddedConfd.firstRender(cfg, config);
-        setLogLevel(cfg);
+        LogLevels.apply(cfg.logLevel());
         Daemon daemon = new Daemon(cfg, config);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
@@ -51,8 +49,4 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void setLogLevel(DaemonConfig cfg) {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(cfg.logLevel().name(), Level.INFO));
-    }
 }

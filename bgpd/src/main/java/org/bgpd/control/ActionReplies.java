@@ -12,7 +12,11 @@ final class ActionReplies {
     static void configure(ReplyWriter w, ConfigureResult r) {
         w.line(2, "Reading configuration from " + r.fileName());
         switch (r.outcome()) {
-            case CONFIG_OK -> w.last(20, "Configuration OK");
+            case CONFIG_OK -> {
+                // BIRD says only "Configuration OK"; the plan lines before it are ours (birdc prints them)
+                for (String step : r.plan()) w.line(20, step);
+                w.last(20, "Configuration OK");
+            }
             case RECONFIGURED -> w.last(3, "Reconfigured");
             case IN_PROGRESS -> w.last(4, "Reconfiguration in progress");
             case QUEUED -> w.last(5, "Reconfiguration already in progress, queueing new config");

@@ -1,12 +1,23 @@
 package org.bgpd.control;
 
+import java.util.List;
+
 /**
  * What {@code configure [check]} did. Immutable; safe to share.
  *
  * @param fileName the file name as it is shown: "Reading configuration from {fileName}"
  * @param error the validation error ("a.yaml:3:7: unknown key 'peerz'"), for FAILED only
+ * @param plan for CONFIG_OK: what applying the file would do, one line per step (empty: nothing)
  */
-public record ConfigureResult(Outcome outcome, String fileName, String error) {
+public record ConfigureResult(Outcome outcome, String fileName, String error, List<String> plan) {
+
+    public ConfigureResult {
+        plan = plan == null ? List.of() : List.copyOf(plan);
+    }
+
+    public ConfigureResult(Outcome outcome, String fileName, String error) {
+        this(outcome, fileName, error, List.of());
+    }
 
     public enum Outcome {
         /** check only: the file is valid (0020). */

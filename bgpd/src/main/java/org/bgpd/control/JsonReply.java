@@ -50,6 +50,8 @@ final class JsonReply {
                 o.put("outcome", r.outcome().name());
                 o.put("file", r.fileName());
                 o.put("error", r.error());
+                var plan = o.putArray("plan");
+                for (String step : r.plan()) plan.add(step);
                 emit(w, o);
             }
             case Command.OnProtocols op -> {

@@ -150,7 +150,9 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
         ConfigureResult.Outcome outcome = !r.ok() ? ConfigureResult.Outcome.FAILED
                 : checkOnly ? ConfigureResult.Outcome.CONFIG_OK : ConfigureResult.Outcome.RECONFIGURED;
         if (r.outcome() == ReloadResult.Outcome.APPLIED) lastReconfiguration = Instant.now();
-        return new ConfigureResult(outcome, f.toString(), r.ok() ? null : r.summary());
+        List<String> plan = new ArrayList<>();
+        if (checkOnly) for (ReloadStep step : r.steps()) plan.add(step.describe());
+        return new ConfigureResult(outcome, f.toString(), r.ok() ? null : r.summary(), plan);
     }
 
     /** {@code down} on the control socket: whoever runs the daemon closes it when this completes. */

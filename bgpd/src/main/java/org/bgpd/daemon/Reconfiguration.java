@@ -196,6 +196,7 @@ final class Reconfiguration {
             for (ReloadStep s : steps) {
                 switch (s) {
                     case ReloadStep.Rebind r -> { } // done first, before anything else changed
+                    case ReloadStep.SetLogLevel l -> LogLevels.apply(l.level());
                     case ReloadStep.RedescribeLocal l -> describeLocal(now);
                     case ReloadStep.Unoriginate u -> rib.offer(new RibCommand.Unoriginate(Daemon.STATIC_PEER, Addresses.prefix(u.route().prefix())));
                     case ReloadStep.Originate o -> originate(o.route());

@@ -35,6 +35,12 @@ public record ReloadPlan(ConfigDiff diff, List<ReloadStep> steps, List<String> r
         if (!old.clusterId().equals(now.clusterId())) refusals.add("changing cluster-id needs a restart");
         // The in-daemon renderer is started once; its own output must not restart or stop it (see EmbeddedConfd).
         if (!old.confd().equals(now.confd())) refusals.add("changing the confd section needs a restart");
+        // The FIB thread, its netlink sockets and the learner are built once at start.
+        if (diff.kernelResync()) refusals.add("changing kernel enabled, table, protocol or learn needs a restart");
+        // Sockets are bound once; a reload usually arrives over one of them.
+        if (!diff.controlSocketsAdded().isEmpty() || !diff.controlSocketsRemoved().isEmpty()) {
+            refusals.add("adding or removing control sockets needs a restart");
+        }
 
         boolean replacing = false;
         boolean removing = false;
@@ -51,6 +57,7 @@ public record ReloadPlan(ConfigDiff diff, List<ReloadStep> steps, List<String> r
         List<ReloadStep> soft = new ArrayList<>();
         List<ReloadStep> last = new ArrayList<>();
         if (diff.listenerRebind()) first.add(new ReloadStep.Rebind(now.listen()));
+        if (diff.logLevelChanged()) first.add(new ReloadStep.SetLogLevel(now.logLevel()));
         if (old.localAs() != now.localAs()) first.add(new ReloadStep.RedescribeLocal(now.localAs()));
         for (StaticRoute r : diff.staticRoutesRemoved()) first.add(new ReloadStep.Unoriginate(r));
 

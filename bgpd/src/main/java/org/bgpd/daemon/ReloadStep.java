@@ -1,6 +1,7 @@
 package org.bgpd.daemon;
 
 import org.bgpd.config.model.Listen;
+import org.bgpd.config.model.LogLevel;
 import org.bgpd.config.model.PeerConfig;
 import org.bgpd.config.model.StaticRoute;
 import org.bgpd.wire.NotifyCode;
@@ -42,4 +43,22 @@ public sealed interface ReloadStep {
     record ReloadImport(String name) implements ReloadStep {}
 
     record Originate(StaticRoute route) implements ReloadStep {}
+
+    record SetLogLevel(LogLevel level) implements ReloadStep {}
+
+    /** One line for {@code configure check}: what this step will do. */
+    default String describe() {
+        return switch (this) {
+            case Rebind r -> "listen: rebind to " + r.listen();
+            case RedescribeLocal l -> "local AS " + l.localAs() + " for static routes";
+            case Unoriginate u -> "static route " + u.route().prefix() + ": withdraw";
+            case StopPeer st -> st.name() + ": stop (" + st.cease() + (st.afterNewPeers() ? ", after the new peers are up" : "") + ")";
+            case ResetPeer r -> r.peer().name() + ": reset session";
+            case StartPeer st -> st.peer().name() + ": start";
+            case RefeedExport r -> r.name() + ": re-send with the new export chain";
+            case ReloadImport r -> r.name() + ": route refresh for the new import chain";
+            case Originate o -> "static route " + o.route().prefix() + ": announce";
+            case SetLogLevel l -> "log-level: " + l.level().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
 }

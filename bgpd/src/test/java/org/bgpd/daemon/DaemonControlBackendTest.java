@@ -220,6 +220,23 @@ class DaemonControlBackendTest {
         assertTrue(r.getLast().startsWith("8002 " + broken + ":3:1: "), r.toString());
     }
 
+    /** Tried: {@code configure check} on a file that adds a peer and drops a static route; nothing may change. */
+    @Test
+    void configureCheckListsThePlanAndChangesNothing() throws IOException {
+        Path next = dir.resolve("next.yaml");
+        String text = Files.readString(configFile)
+                .replace("  - {prefix: 198.51.100.0/24, unreachable: true}\n", "")
+                + "  - {name: added, address: 127.0.0.78, remote-as: 64512, passive: true}\n";
+        Files.writeString(next, text);
+        List<String> r = ask(all, "configure check \"" + next + "\"");
+        // BIRD's protocol: the first line of a code carries it, the following ones start with a space
+        assertTrue(r.contains("0020-static route 198.51.100.0/24: withdraw"), r.toString());
+        assertTrue(r.contains(" added: start"), r.toString());
+        assertEquals("0020 Configuration OK", r.getLast());
+        assertEquals(null, daemon.session("added"), "check must not start the peer");
+        assertTrue(ask(all, "json configure check \"" + next + "\"").toString().contains("\"plan\":[\""), "json plan");
+    }
+
     @Test
     void aLiveSocketIsNotTakenOver() throws IOException {
         Files.writeString(configFile, yaml(all, dir.resolve("other.ctl"), freePort()));

@@ -163,6 +163,23 @@ class ReloadPlanTest {
     }
 
     @Test
+    void logLevelIsAppliedKernelAndControlSocketChangesAreRefused() {
+        DaemonConfig debug = Configs.parse(Configs.base(1179, A, B, "log-level: debug"));
+        assertEquals(List.of(new ReloadStep.SetLogLevel(debug.logLevel())), ReloadPlan.between(OLD, debug).steps());
+        assertTrue(ReloadPlan.between(OLD, debug).refusals().isEmpty());
+
+        DaemonConfig kernel = Configs.parse(Configs.base(1179, A, B, "kernel: {table: 100}"));
+        List<String> r = ReloadPlan.between(OLD, kernel).refusals();
+        assertEquals(1, r.size(), r.toString());
+        assertTrue(r.get(0).contains("kernel"), r.toString());
+
+        DaemonConfig socket = Configs.parse(Configs.base(1179, A, B, "control-sockets: [{path: /tmp/x.ctl}]"));
+        r = ReloadPlan.between(OLD, socket).refusals();
+        assertEquals(1, r.size(), r.toString());
+        assertTrue(r.get(0).contains("control sockets"), r.toString());
+    }
+
+    @Test
     void dynamicPeerGroups() {
         String group = """
                 dynamic-peers:
