@@ -175,7 +175,9 @@ class BgpdBirdInteropTest {
     /**
      * A BIRD that speaks only 2-octet AS numbers (as4 off): our OPEN, UPDATE decoding and
      * encoding fall back to 2-octet AS_PATHs. (BIRD 2 cannot be configured with a 4-octet
-     * neighbour AS when as4 is off, so AS_TRANS with AS4_PATH is covered by the codec's As4Test.)
+     * neighbour AS when as4 is off, and with {@code neighbor as 23456} it still reads our 4-octet
+     * AS capability and answers Bad Peer AS (tried on BIRD 2.0.12), so AS_TRANS with AS4_PATH is
+     * covered by the codec's As4Test.)
      */
     @Test
     void twoOctetAsPeerWorks() {
