@@ -61,6 +61,14 @@ public sealed interface RibCommand {
     record FlushStale(int peer, Family family) implements RibCommand {}
 
     /**
+     * Long-lived graceful restart (RFC 9494 §4.2): the peer's GR stale period for the family
+     * ended (or its restart time was 0) and LLGR was negotiated: keep its stale routes, tagged
+     * LLGR_STALE and least preferred, except those carrying NO_LLGR, which go now. They are
+     * flushed as before, at End-of-RIB or {@link FlushStale} (the long-lived stale timer).
+     */
+    record LongLivedStale(int peer, Family family) implements RibCommand {}
+
+    /**
      * One decoded UPDATE from an established peer, both families. SESSION_RESET results are
      * never sent here (the session handles them); AFI_SAFI_DISABLE withdraws the family's
      * routes from this peer and ignores that family until the session restarts.

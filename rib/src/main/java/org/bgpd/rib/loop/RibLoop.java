@@ -196,6 +196,7 @@ public final class RibLoop implements Runnable {
             case RibCommand.PeerDown d -> peerDown(d.peer());
             case RibCommand.PeerStale s -> peerStale(s.peer(), s.families());
             case RibCommand.FlushStale s -> flushStale(Channels.index(s.peer(), s.family()), s.family());
+            case RibCommand.LongLivedStale s -> longLivedStale(Channels.index(s.peer(), s.family()), s.family());
             case RibCommand.Writable w -> { for (UpdateGroup g : groups) g.setWritable(w.peer(), w.writable()); }
             case RibCommand.PrefixLimit l -> limits.set(Channels.index(l.peer(), l.family()), l.limit(), l.block(), l.listener());
             case RibCommand.Update u -> update(u.peer(), u.update());
@@ -309,6 +310,11 @@ public final class RibLoop implements Runnable {
     private void flushStale(int ch, Family f) {
         if (!stale.isStale(ch)) return; // also guards channels never opened
         RibWalk w = stale.flush(ch, adjRibIn[ch], locRibs[f.ordinal()]);
+        if (w != null) flushes.add(w);
+    }
+
+    private void longLivedStale(int ch, Family f) {
+        RibWalk w = stale.longLived(ch, adjRibIn(ch), locRibs[f.ordinal()], attrs);
         if (w != null) flushes.add(w);
     }
 
