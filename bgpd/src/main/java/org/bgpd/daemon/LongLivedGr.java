@@ -2,7 +2,6 @@ package org.bgpd.daemon;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,17 +50,12 @@ final class LongLivedGr {
     }
 
     /**
-     * Families in which the peer may be sent LLGR_STALE routes: RFC 9494 §4.3 allows it to any
-     * neighbour the capability was received from; we also want the family listed in it.
+     * Families in which the peer may be sent LLGR_STALE routes: every negotiated one once it sent
+     * the capability, even with no family listed (BIRD's "aware" mode), as RFC 9494 §4.3 and BIRD
+     * ({@code llgr_aware}) decide it; none without it.
      */
     static Set<Family> receives(Negotiated n) {
-        Set<Family> out = EnumSet.noneOf(Family.class);
-        if (n.peerLongLivedGr() == null) return out;
-        for (Capability.LlgrFamily lf : n.peerLongLivedGr().families()) {
-            Family f = Family.of(lf.afi(), lf.safi());
-            if (f != null && n.families().contains(f)) out.add(f);
-        }
-        return out;
+        return n.peerLongLivedGr() == null ? Set.of() : n.families();
     }
 
     /** True when the peer listed the family in its LLGR capability with the F bit set. */

@@ -68,7 +68,8 @@ class LongLivedGrTest {
 
     @Test
     void receivesFollowsThePeersCapabilityAlone() {
-        assertEquals(BOTH, LongLivedGr.receives(session(GR, null, GR, llgr(60, 0))));
+        assertEquals(BOTH, LongLivedGr.receives(session(GR, null, GR, llgr(60, -1))));
+        assertEquals(BOTH, LongLivedGr.receives(session(GR, null, GR, llgr(-1, -1))), "aware, no family listed");
         assertEquals(Set.of(), LongLivedGr.receives(session(GR, llgr(60, 60), GR, null)));
     }
 
