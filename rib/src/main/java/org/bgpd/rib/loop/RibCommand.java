@@ -130,6 +130,13 @@ public sealed interface RibCommand {
      */
     record Refeed(int peer, Family family, byte[] begin, byte[] end) implements RibCommand {}
 
+    /**
+     * Selection deferral of a restarting speaker (RFC 4724 §4.1): while {@code on}, nothing is
+     * sent to peers (no feed, no UPDATE, no End-of-RIB) while routes keep arriving and being
+     * decided; the groups keep the outcome as pending changes, sent once it is switched off.
+     */
+    record DeferExport(boolean on) implements RibCommand {}
+
     /** Route counts for {@code show protocols all} and {@code show route count}. */
     record Stats(Consumer<RibStats> reply) implements RibCommand {}
 

@@ -87,6 +87,7 @@ public final class RibLoop implements Runnable {
     private final LocRib.ChangeVisitor onChange4 = (p, what) -> onChange(Family.IPV4_UNICAST, p, what);
     private final LocRib.ChangeVisitor onChange6 = (p, what) -> onChange(Family.IPV6_UNICAST, p, what);
     private int turnWork;
+    private boolean exportDeferred;
     private final GroupMoves groupMoves = new GroupMoves(groups, feeds, this::newGroup, g -> new FeedWalk(g, locRibs[g.family().ordinal()]));
 
     /**
@@ -162,12 +163,12 @@ public final class RibLoop implements Runnable {
         locRibs[1].evaluateDirty(onChange6);
         for (int i = 0; i < queries0.size(); i++) answer(queries0.get(i));
         queries0.clear();
-        runWalks(feeds, budget);
+        if (!exportDeferred) runWalks(feeds, budget);
         runWalks(routeWalks, walkBudget);
 
         for (int i = 0; i < groups.size(); i++) {
             UpdateGroup g = groups.get(i);
-            turnWork += g.drain();
+            if (!exportDeferred) turnWork += g.drain();
             g.endTurn();
         }
         for (int i = 0; i < finished.size(); i++) finished.get(i).finish();
@@ -206,6 +207,7 @@ public final class RibLoop implements Runnable {
             case RibCommand.Query q -> queries0.add(q); // answered once this turn's changes are decided
             case RibCommand.QueryFor q -> queries0.add(q);
             case RibCommand.Stats s -> queries0.add(s);
+            case RibCommand.DeferExport d -> exportDeferred = d.on();
             case RibCommand.NextHopState n -> { if (fibFeed != null) fibFeed.nextHopState(n, locRibs); }
             case RibCommand.KernelExportChain k -> { if (fibFeed != null) fibFeed.exportChain(k.chain(), locRibs); }
             case RibCommand.Refeed r -> {
@@ -466,5 +468,5 @@ public final class RibLoop implements Runnable {
     public int inboxSize() { return pending.get(); }
 
     /** True while flush, feed or query walks remain. */
-    public boolean walking() { return !flushes.isEmpty() || !feeds.isEmpty() || !routeWalks.isEmpty(); }
+    public boolean walking() { return !flushes.isEmpty() || (!feeds.isEmpty() && !exportDeferred) || !routeWalks.isEmpty(); }
 }
