@@ -201,6 +201,7 @@ final class JsonReply {
         o.put("since", iso(r.since()));
         o.put("primary", r.primary());
         o.put("preference", r.preference());
+        if (r.stale()) o.put("stale", true);
         o.put("dest", r.dest().text());
         o.put("from", r.from());
         ArrayNode hops = o.putArray("nextHops");

@@ -20,15 +20,25 @@ import org.bgpd.rib.route.Family;
  * @param scope "univ", "link", "host"
  * @param attributes extended attributes in print order ("BGP.origin" → "IGP"); BGP routes derive
  *     the "[AS65001i]" suffix from BGP.origin and BGP.as_path
+ * @param stale the route carries LLGR_STALE (RFC 9494): BIRD prints "(100s)"
  */
 public record RouteInfo(String table, Family family, String prefix, String protocol, Instant since,
                         boolean primary, int preference, RouteDest dest, List<NextHopInfo> nextHops,
                         String from, String igpMetric, String source, String scope,
-                        List<RouteAttribute> attributes) {
+                        List<RouteAttribute> attributes, boolean stale) {
 
     public RouteInfo {
         nextHops = List.copyOf(nextHops);
         attributes = List.copyOf(attributes);
+    }
+
+    /** A route that is not long-lived stale. */
+    public RouteInfo(String table, Family family, String prefix, String protocol, Instant since,
+                     boolean primary, int preference, RouteDest dest, List<NextHopInfo> nextHops,
+                     String from, String igpMetric, String source, String scope,
+                     List<RouteAttribute> attributes) {
+        this(table, family, prefix, protocol, since, primary, preference, dest, nextHops, from, igpMetric, source, scope,
+                attributes, false);
     }
 
     /** How a route forwards. */

@@ -85,10 +85,11 @@ final class RoutesReply {
         return " from " + r.from();
     }
 
-    /** BIRD's get_route_info: " (pref)" or, for BGP, " (pref[/igp]) [ASnnn origin]". */
+    /** BIRD's get_route_info: " (pref)" or, for BGP, " (pref[s][/igp]) [ASnnn origin]", "s" marking LLGR_STALE. */
     static String info(RouteInfo r) {
         if (!"BGP".equals(r.source())) return " (" + r.preference() + ")";
         StringBuilder sb = new StringBuilder(" (").append(r.preference());
+        if (r.stale()) sb.append('s');
         if (r.igpMetric() != null) sb.append('/').append(r.igpMetric());
         sb.append(") [");
         String path = r.attribute("BGP.as_path");

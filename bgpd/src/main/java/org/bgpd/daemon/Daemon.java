@@ -64,7 +64,9 @@ public final class Daemon implements AutoCloseable, Reconfigurer {
         recovery = RestartRecovery.detect(peers.config(), configPath, Instant.now());
         peers.recovery(recovery);
         ribThread.start();
+        if (recovery.restarting()) SelectionDeferral.begin(rib);
         peers.start();
+        if (recovery.restarting()) SelectionDeferral.endWhenConverged(rib, peers.awaitedPeers(), recovery.waitSeconds());
         DaemonConfig config = peers.config();
         kernel.start(rib, KERNEL_PEER, (int) config.localAs(), Addresses.routerId(config.routerId()), peers.awaitedPeers(), peers.policies().kernelExport(),
                 recovery.convergenceTimeoutMillis(KernelSync.CONVERGENCE_TIMEOUT_MILLIS));

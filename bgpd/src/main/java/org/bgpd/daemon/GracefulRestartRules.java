@@ -17,7 +17,8 @@ final class GracefulRestartRules {
 
     /**
      * The families whose routes stay as stale after the session went down; empty when everything
-     * must be flushed. Both sides must have sent the capability and the peer must list the family.
+     * must be flushed. Both sides must have sent the capability (GR, or LLGR, RFC 9494 §4.2) and the
+     * peer must list the family.
      * A session lost without a NOTIFICATION (TCP reset) or to our hold timer keeps them; any
      * other NOTIFICATION ends graceful restart unless both sides set the N bit (RFC 8538 §2), and
      * then only Hard Reset (Cease 9) does.
@@ -27,23 +28,35 @@ final class GracefulRestartRules {
         if (n == null) return keep;
         Capability.GracefulRestart peer = n.peerGracefulRestart();
         Capability.GracefulRestart ours = n.localOpen().capability(Capability.GracefulRestart.class);
-        if (peer == null || ours == null) return keep;
-        boolean nBit = peer.notification() && ours.notification();
+        boolean gr = peer != null && ours != null;
+        Set<Family> longLived = LongLivedGr.staleTimes(n).keySet();
+        if (!gr && longLived.isEmpty()) return keep;
+        boolean nBit = gr && peer.notification() && ours.notification();
         boolean holdExpired = received == null && sent != null && is(sent, NotifyCode.HOLD_TIMER_EXPIRED);
         if ((sent != null || received != null) && !holdExpired) {
             if (!nBit || is(sent, NotifyCode.HARD_RESET) || is(received, NotifyCode.HARD_RESET)) return keep;
         }
+        if (gr) keep.addAll(restartFamilies(n));
+        keep.addAll(longLived); // RFC 9494 §4.2: LLGR families are kept even without a GR period
+        return keep;
+    }
+
+    /** Families in the peer's GR capability that the session negotiated; empty without GR on both sides. */
+    static Set<Family> restartFamilies(Negotiated n) {
+        Set<Family> out = EnumSet.noneOf(Family.class);
+        Capability.GracefulRestart peer = n.peerGracefulRestart();
+        if (peer == null || n.localOpen().capability(Capability.GracefulRestart.class) == null) return out;
         for (Capability.GrFamily gf : peer.families()) {
             Family f = Family.of(gf.afi(), gf.safi());
-            if (f != null && n.families().contains(f)) keep.add(f);
+            if (f != null && n.families().contains(f)) out.add(f);
         }
-        return keep;
+        return out;
     }
 
     /**
      * Of the families kept stale, those to flush at once now that the session is back: the peer
-     * no longer offers graceful restart for the family, or did not keep its forwarding state
-     * (F bit clear), or the family was not negotiated again (RFC 4724 §4.2).
+     * no longer offers graceful restart (nor LLGR) for the family, or did not keep its forwarding
+     * state (F bit clear in both), or the family was not negotiated again (RFC 4724 §4.2).
      */
     static Set<Family> flushOnReturn(Set<Family> stale, Negotiated n) {
         Set<Family> flush = EnumSet.noneOf(Family.class);
@@ -55,6 +68,7 @@ final class GracefulRestartRules {
                     if (gf.afi() == f.afi() && gf.safi() == f.safi()) kept = gf.forwardingPreserved();
                 }
             }
+            if (!kept && n.families().contains(f)) kept = LongLivedGr.forwardingPreserved(n, f); // RFC 9494 §4.2
             if (!kept) flush.add(f);
         }
         return flush;

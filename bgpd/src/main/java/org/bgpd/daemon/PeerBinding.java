@@ -67,7 +67,8 @@ final class PeerBinding implements SessionListener, SessionSink {
         EncodeContext encode = EncodeContext.of(self4, self6)
                 .withFourOctetAs(n.fourOctetAs())
                 .withAddPath(n.addPathSend())
-                .withMaxMessageSize(n.maxMessageLength());
+                .withMaxMessageSize(n.maxMessageLength())
+                .withLongLivedGr(LongLivedGr.receives(n));
         negotiated = n;
         stale.established(n, s.eventLoop());
         rib.offer(new RibCommand.PeerUp(index, n.peerBgpId(), n.families(), encode, this));

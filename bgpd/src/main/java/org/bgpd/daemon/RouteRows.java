@@ -57,7 +57,7 @@ final class RouteRows {
         String table = f == Family.IPV4_UNICAST ? "master4" : "master6";
         return new RouteInfo(table, f, v.prefix().toString(), names.of(v.peer(), f), Instant.ofEpochMilli(v.since()),
                 v.best(), preference(kind), dest, hops, from, null, source(kind), "univ",
-                kind == PeerKind.BGP ? BgpAttributeRows.of(v.attrs()) : List.of());
+                kind == PeerKind.BGP ? BgpAttributeRows.of(v.attrs()) : List.of(), v.llgrStale());
     }
 
     static int preference(PeerKind kind) {

@@ -66,7 +66,8 @@ final class SessionSettingsFactory {
                 case OFF -> { }
             }
         }
-        return new Offer(families, rx, tx, true, true, false, gracefulRestart(ps.gracefulRestart(), families, recovery), null);
+        Capability.GracefulRestart gr = gracefulRestart(ps.gracefulRestart(), families, recovery);
+        return new Offer(families, rx, tx, true, true, false, gr, LongLivedGr.offer(ps.gracefulRestart(), gr));
     }
 
     /**

@@ -82,6 +82,20 @@ class RepliesTest {
     }
 
     @Test
+    void aLongLivedStaleRouteIsMarkedLikeBird() {
+        FakeBackend b = LabData.nodeA(201);
+        b.routes.clear();
+        RouteInfo r = LabData.route("10.1.0.0/16", "Mesh_1", LabData.t("19:00:41.257"), true, 100, RouteInfo.RouteDest.UNICAST,
+                LabData.via("10.99.0.2", "eth0"), null, null, "BGP", LabData.bgpAttrs("10.99.0.2", null));
+        b.routes.add(new RouteInfo(r.table(), r.family(), r.prefix(), r.protocol(), r.since(), r.primary(), r.preference(), r.dest(),
+                r.nextHops(), r.from(), r.igpMetric(), r.source(), r.scope(), r.attributes(), true));
+        // BIRD 2's bgp_get_route_info prints "s" after the preference of a route with LLGR_STALE
+        String reply = CaptureTest.reply(b, Dialect.BIRD2, "show route");
+        assertTrue(reply.contains(" 10.1.0.0/16          unicast [Mesh_1 19:00:41.257] * (100s) [i]\n"), reply);
+        assertTrue(CaptureTest.reply(b, Dialect.BIRD2, "json show route").contains("\"stale\":true"));
+    }
+
+    @Test
     void explicitTableHeadingEvenWhenEmpty() {
         assertEquals("1007-Table master6:\n0000 \n", CaptureTest.reply(LabData.nodeA(201), Dialect.BIRD2, "show route table master6"));
     }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class BirdRouteParser {
 
     private static final Pattern ROUTE = Pattern.compile(
-            "^(\\S*)\\s+(.+?)\\s+\\[(\\S+)\\s+(.+?)(?:\\s+from\\s+(\\S+))?\\]\\s*(\\*)?\\s*\\((\\d+)(?:/[^)]*)?\\)\\s*(?:\\[(.*)\\])?\\s*$");
+            "^(\\S*)\\s+(.+?)\\s+\\[(\\S+)\\s+(.+?)(?:\\s+from\\s+(\\S+))?\\]\\s*(\\*)?\\s*\\((\\d+)[-s]*(?:/[^)]*)?\\)\\s*(?:\\[(.*)\\])?\\s*$");
 
     private BirdRouteParser() {}
 

@@ -30,6 +30,17 @@ class BirdRouteParserTest {
     }
 
     @Test
+    void aLongLivedStaleRouteKeepsItsPreference() {
+        List<BirdRoute> rs = BirdRouteParser.parse(List.of(
+                "Table master4:",
+                "10.98.0.0/24         unreachable [peer2 21:56:37.255 from 127.0.0.2] * (100s) [AS65002i]",
+                "\tBGP.community: (65535,6)"));
+        assertEquals(1, rs.size());
+        assertEquals(100, rs.get(0).preference());
+        assertEquals("(65535,6)", rs.get(0).attribute("BGP.community"));
+    }
+
+    @Test
     void bgpRouteWithNextHopAndAttributes() {
         BirdRoute r = only(nodeA(), "172.16.5.0/24");
         assertEquals("unicast", r.type());

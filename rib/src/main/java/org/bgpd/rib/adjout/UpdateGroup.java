@@ -32,7 +32,8 @@ import org.bgpd.rib.wire.UpdateSink;
  * {@link SessionSink} as the same array. "Never send a route back to the peer it came from"
  * is per member: the Adj-RIB-Out remembers each route's source and the drain encodes the
  * routes of one member-source once more for "everyone but that member".
- * <p>The export decision ({@link Reflection}, RFC 1997 well-known communities) and the outbound
+ * <p>The export decision ({@link Reflection}, RFC 1997 well-known communities, RFC 9494 §4.3
+ * LLGR_STALE only to LLGR receivers) and the outbound
  * attributes ({@link ExportAttrs}) depend on the inbound attrs id and the source peer only, so
  * they are computed once per (attrs id, source) per turn and cached, each cached set holding one
  * reference until {@link #endTurn} (ids may be freed and reused between turns).
@@ -223,6 +224,7 @@ public final class UpdateGroup {
             if (cached != 0) return cached;
         }
         if (a.has(Attrs.NO_ADVERTISE)) return 0;
+        if (a.has(Attrs.LLGR_STALE) && !key.encode().longLivedGr(key.family())) return 0; // RFC 9494 §4.3
         if (!key.ibgp() && (a.has(Attrs.NO_EXPORT) || a.has(Attrs.NO_EXPORT_SUBCONFED))) return 0;
         if (!Reflection.mayExport(from, key.ibgp(), key.rrClient())) return 0;
         Attrs outbound = ExportAttrs.outbound(a, from, key, clusterId, defaultLocalPref);

@@ -11,7 +11,8 @@ import org.bgpd.rib.table.Peers;
 /**
  * Best-path selection over packed candidates ({@link Candidates}): RFC 4271 §9.1.2 extended by
  * RFC 4456 §9, with BIRD's protocol preference ahead of LOCAL_PREF so locally originated static
- * routes win over BGP ones and kernel-learned routes lose to them, as in BIRD. Each step is one
+ * routes win over BGP ones and kernel-learned routes lose to them, as in BIRD, and then RFC 9494
+ * §4.2: a route tagged LLGR_STALE loses to every route without the tag (BIRD's order too). Each step is one
  * comparison; {@link #compare} returns {@code ±step} ({@link DecisionStep}).
  * <p><b>MED is not transitive</b> (it only compares routes from the same neighbour AS), so a
  * plain sort would depend on arrival order. {@link #sort} uses deterministic-MED grouping, as
@@ -66,55 +67,60 @@ public final class DecisionProcess implements CandidateOrder {
         int py = preference(q);
         if (px != py) return px > py ? 2 : -2;
 
-        // 3. LOCAL_PREF, higher wins; absent means the configured default (RFC 4271 9.1.1)
+        // 3. LLGR_STALE, absent wins: a long-lived stale route is the least preferred (RFC 9494 §4.2)
+        boolean sx = x.has(Attrs.LLGR_STALE);
+        boolean sy = y.has(Attrs.LLGR_STALE);
+        if (sx != sy) return sy ? 3 : -3;
+
+        // 4. LOCAL_PREF, higher wins; absent means the configured default (RFC 4271 9.1.1)
         long lx = x.has(Attrs.HAS_LOCAL_PREF) ? Integer.toUnsignedLong(x.localPref()) : options.defaultLocalPref();
         long ly = y.has(Attrs.HAS_LOCAL_PREF) ? Integer.toUnsignedLong(y.localPref()) : options.defaultLocalPref();
-        if (lx != ly) return lx > ly ? 3 : -3;
+        if (lx != ly) return lx > ly ? 4 : -4;
 
-        // 4. AS_PATH length, shorter wins; an AS_SET counts 1 (RFC 4271 9.1.2.2 a)
-        if (x.asPathLength() != y.asPathLength()) return x.asPathLength() < y.asPathLength() ? 4 : -4;
+        // 5. AS_PATH length, shorter wins; an AS_SET counts 1 (RFC 4271 9.1.2.2 a)
+        if (x.asPathLength() != y.asPathLength()) return x.asPathLength() < y.asPathLength() ? 5 : -5;
 
-        // 5. ORIGIN, lower wins: IGP < EGP < INCOMPLETE (RFC 4271 9.1.2.2 b)
-        if (x.origin() != y.origin()) return x.origin() < y.origin() ? 5 : -5;
+        // 6. ORIGIN, lower wins: IGP < EGP < INCOMPLETE (RFC 4271 9.1.2.2 b)
+        if (x.origin() != y.origin()) return x.origin() < y.origin() ? 6 : -6;
 
-        // 6. MED, lower wins, only between routes from the same neighbour AS unless configured
+        // 7. MED, lower wins, only between routes from the same neighbour AS unless configured
         //    otherwise; a missing MED is 0, the lowest (RFC 4271 9.1.2.2 c)
         if (options.medAlwaysCompare() || x.neighborAs() == y.neighborAs()) {
             long mx = x.has(Attrs.HAS_MED) ? Integer.toUnsignedLong(x.med()) : 0;
             long my = y.has(Attrs.HAS_MED) ? Integer.toUnsignedLong(y.med()) : 0;
-            if (mx != my) return mx < my ? 6 : -6;
+            if (mx != my) return mx < my ? 7 : -7;
         }
 
-        // 7. Learned by eBGP over learned by iBGP (RFC 4271 9.1.2.2 d)
-        if (p.ibgp() != q.ibgp()) return q.ibgp() ? 7 : -7;
+        // 8. Learned by eBGP over learned by iBGP (RFC 4271 9.1.2.2 d)
+        if (p.ibgp() != q.ibgp()) return q.ibgp() ? 8 : -8;
 
-        // 8. Interior cost to the next hop, lower wins, where fib-sync knows it (RFC 4271 9.1.2.2 e)
+        // 9. Interior cost to the next hop, lower wins, where fib-sync knows it (RFC 4271 9.1.2.2 e)
         long cx = nextHops.cost(x.nextHop());
         long cy = nextHops.cost(y.nextHop());
-        if (cx != cy) return cx < cy ? 8 : -8;
+        if (cx != cy) return cx < cy ? 9 : -9;
 
-        // 9. ORIGINATOR_ID if present, else the peer's BGP Identifier, lower wins
+        // 10. ORIGINATOR_ID if present, else the peer's BGP Identifier, lower wins
         //    (RFC 4271 9.1.2.2 f, RFC 4456 9)
         long ix = Integer.toUnsignedLong(x.has(Attrs.HAS_ORIGINATOR_ID) ? x.originatorId() : p.bgpId());
         long iy = Integer.toUnsignedLong(y.has(Attrs.HAS_ORIGINATOR_ID) ? y.originatorId() : q.bgpId());
-        if (ix != iy) return ix < iy ? 9 : -9;
+        if (ix != iy) return ix < iy ? 10 : -10;
 
-        // 10. CLUSTER_LIST length, shorter wins (RFC 4456 9)
-        if (x.clusterListLength() != y.clusterListLength()) return x.clusterListLength() < y.clusterListLength() ? 10 : -10;
+        // 11. CLUSTER_LIST length, shorter wins (RFC 4456 9)
+        if (x.clusterListLength() != y.clusterListLength()) return x.clusterListLength() < y.clusterListLength() ? 11 : -11;
 
-        // 11. Peer address, lower wins (RFC 4271 9.1.2.2 g)
+        // 12. Peer address, lower wins (RFC 4271 9.1.2.2 g)
         int c = p.address().compareTo(q.address());
-        if (c != 0) return c < 0 ? 11 : -11;
+        if (c != 0) return c < 0 ? 12 : -12;
 
-        // 12. Channel index, lower wins: only pseudo-peers can share an address
+        // 13. Channel index, lower wins: only pseudo-peers can share an address
         int ca = Candidates.channel(a);
         int cb = Candidates.channel(b);
-        if (ca != cb) return ca < cb ? 12 : -12;
+        if (ca != cb) return ca < cb ? 13 : -13;
 
-        // 13. ADD-PATH slot, lower wins: two paths of one peer (RFC 7911) that tie on everything
+        // 14. ADD-PATH slot, lower wins: two paths of one peer (RFC 7911) that tie on everything
         int sa = Candidates.slot(a);
         int sb = Candidates.slot(b);
-        if (sa != sb) return sa < sb ? 13 : -13;
+        if (sa != sb) return sa < sb ? 14 : -14;
 
         throw new IllegalStateException("decision tie between candidates from channel " + ca);
     }

@@ -11,28 +11,30 @@ public enum DecisionStep {
     NEXT_HOP_RESOLVABLE(1),
     /** BIRD's protocol preference: static 200 > BGP 100 > kernel 10 by default. */
     PREFERENCE(2),
+    /** RFC 9494 §4.2: a route carrying LLGR_STALE loses to any route without it. */
+    LLGR_STALE(3),
     /** RFC 4271 §9.1.1: the degree of preference, LOCAL_PREF for iBGP-learned routes. */
-    LOCAL_PREF(3),
+    LOCAL_PREF(4),
     /** RFC 4271 §9.1.2.2 a. */
-    AS_PATH_LENGTH(4),
+    AS_PATH_LENGTH(5),
     /** RFC 4271 §9.1.2.2 b. */
-    ORIGIN(5),
+    ORIGIN(6),
     /** RFC 4271 §9.1.2.2 c. */
-    MED(6),
+    MED(7),
     /** RFC 4271 §9.1.2.2 d. */
-    EXTERNAL(7),
+    EXTERNAL(8),
     /** RFC 4271 §9.1.2.2 e. */
-    IGP_COST(8),
+    IGP_COST(9),
     /** RFC 4271 §9.1.2.2 f with RFC 4456 §9: ORIGINATOR_ID stands in for the BGP Identifier. */
-    ROUTER_ID(9),
+    ROUTER_ID(10),
     /** RFC 4456 §9: shorter CLUSTER_LIST. */
-    CLUSTER_LIST(10),
+    CLUSTER_LIST(11),
     /** RFC 4271 §9.1.2.2 g. */
-    PEER_ADDRESS(11),
+    PEER_ADDRESS(12),
     /** Two pseudo-peers with the same address; keeps the order total. */
-    CHANNEL(12),
+    CHANNEL(13),
     /** Two ADD-PATH paths of one peer (RFC 7911) equal in everything; keeps the order total. */
-    PATH(13);
+    PATH(14);
 
     private final int number;
 

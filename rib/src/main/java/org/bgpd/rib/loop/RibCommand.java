@@ -61,6 +61,14 @@ public sealed interface RibCommand {
     record FlushStale(int peer, Family family) implements RibCommand {}
 
     /**
+     * Long-lived graceful restart (RFC 9494 §4.2): the peer's GR stale period for the family
+     * ended (or its restart time was 0) and LLGR was negotiated: keep its stale routes, tagged
+     * LLGR_STALE and least preferred, except those carrying NO_LLGR, which go now. They are
+     * flushed as before, at End-of-RIB or {@link FlushStale} (the long-lived stale timer).
+     */
+    record LongLivedStale(int peer, Family family) implements RibCommand {}
+
+    /**
      * One decoded UPDATE from an established peer, both families. SESSION_RESET results are
      * never sent here (the session handles them); AFI_SAFI_DISABLE withdraws the family's
      * routes from this peer and ignores that family until the session restarts.
@@ -135,6 +143,13 @@ public sealed interface RibCommand {
      * passes them through unread. Ignored when the family is not up with that peer.
      */
     record Refeed(int peer, Family family, byte[] begin, byte[] end) implements RibCommand {}
+
+    /**
+     * Selection deferral of a restarting speaker (RFC 4724 §4.1): while {@code on}, nothing is
+     * sent to peers (no feed, no UPDATE, no End-of-RIB) while routes keep arriving and being
+     * decided; the groups keep the outcome as pending changes, sent once it is switched off.
+     */
+    record DeferExport(boolean on) implements RibCommand {}
 
     /** Route counts for {@code show protocols all} and {@code show route count}. */
     record Stats(Consumer<RibStats> reply) implements RibCommand {}

@@ -87,6 +87,7 @@ public final class RibLoop implements Runnable {
     private final LocRib.ChangeVisitor onChange4 = (p, what) -> onChange(Family.IPV4_UNICAST, p, what);
     private final LocRib.ChangeVisitor onChange6 = (p, what) -> onChange(Family.IPV6_UNICAST, p, what);
     private int turnWork;
+    private boolean exportDeferred;
     private final GroupMoves groupMoves = new GroupMoves(groups, feeds, this::newGroup, g -> new FeedWalk(g, locRibs[g.family().ordinal()]));
 
     /**
@@ -162,12 +163,12 @@ public final class RibLoop implements Runnable {
         locRibs[1].evaluateDirty(onChange6);
         for (int i = 0; i < queries0.size(); i++) answer(queries0.get(i));
         queries0.clear();
-        runWalks(feeds, budget);
+        if (!exportDeferred) runWalks(feeds, budget);
         turnWork += routeWalks.run(walkBudget);
 
         for (int i = 0; i < groups.size(); i++) {
             UpdateGroup g = groups.get(i);
-            turnWork += g.drain();
+            if (!exportDeferred) turnWork += g.drain();
             g.endTurn();
         }
         for (int i = 0; i < finished.size(); i++) finished.get(i).finish();
@@ -196,6 +197,7 @@ public final class RibLoop implements Runnable {
             case RibCommand.PeerDown d -> peerDown(d.peer());
             case RibCommand.PeerStale s -> peerStale(s.peer(), s.families());
             case RibCommand.FlushStale s -> flushStale(Channels.index(s.peer(), s.family()), s.family());
+            case RibCommand.LongLivedStale s -> longLivedStale(Channels.index(s.peer(), s.family()), s.family());
             case RibCommand.Writable w -> { for (UpdateGroup g : groups) g.setWritable(w.peer(), w.writable()); }
             case RibCommand.PrefixLimit l -> limits.set(Channels.index(l.peer(), l.family()), l.limit(), l.block(), l.listener());
             case RibCommand.Update u -> update(u.peer(), u.update());
@@ -207,6 +209,7 @@ public final class RibLoop implements Runnable {
             case RibCommand.Query q -> queries0.add(q); // answered once this turn's changes are decided
             case RibCommand.QueryFor q -> queries0.add(q);
             case RibCommand.Stats s -> queries0.add(s);
+            case RibCommand.DeferExport d -> exportDeferred = d.on();
             case RibCommand.NextHopState n -> { if (fibFeed != null) fibFeed.nextHopState(n, locRibs); }
             case RibCommand.KernelExportChain k -> { if (fibFeed != null) fibFeed.exportChain(k.chain(), locRibs); }
             case RibCommand.Refeed r -> {
@@ -311,6 +314,11 @@ public final class RibLoop implements Runnable {
     private void flushStale(int ch, Family f) {
         if (!stale.isStale(ch)) return; // also guards channels never opened
         RibWalk w = stale.flush(ch, adjRibIn[ch], locRibs[f.ordinal()]);
+        if (w != null) flushes.add(w);
+    }
+
+    private void longLivedStale(int ch, Family f) {
+        RibWalk w = stale.longLived(ch, adjRibIn(ch), locRibs[f.ordinal()], attrs);
         if (w != null) flushes.add(w);
     }
 
@@ -462,7 +470,7 @@ public final class RibLoop implements Runnable {
     public int inboxSize() { return pending.get(); }
 
     /** True while flush, feed or query walks remain that can go on (a route walk waiting for its consumer's credit cannot). */
-    public boolean walking() { return !flushes.isEmpty() || !feeds.isEmpty() || routeWalks.runnable(); }
+    public boolean walking() { return !flushes.isEmpty() || (!feeds.isEmpty() && !exportDeferred) || routeWalks.runnable(); }
 
     /** {@code show route} walks in progress, waiting ones included. Safe from any thread. */
     public int routeWalkCount() { return routeWalks.count(); }

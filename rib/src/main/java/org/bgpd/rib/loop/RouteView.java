@@ -14,4 +14,8 @@ import org.bgpd.rib.table.PeerInfo;
  * Immutable; safe to share.
  */
 public record RouteView(Prefix prefix, int peer, Attrs attrs, boolean best, boolean multipath, int decidedBy,
-                        PeerInfo source, long since) {}
+                        PeerInfo source, long since) {
+
+    /** The route carries LLGR_STALE: kept by long-lived graceful restart (RFC 9494), least preferred. */
+    public boolean llgrStale() { return attrs.has(Attrs.LLGR_STALE); }
+}

@@ -2,6 +2,7 @@ package org.bgpd.rib.loop;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import org.bgpd.rib.route.AttrsTable;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.NlriList;
 import org.bgpd.rib.route.Prefix;
@@ -15,7 +16,8 @@ import org.bgpd.rib.table.PrefixKeys;
  * A re-sent route simply replaces the stale one in the Adj-RIB-In (same attributes: no change
  * reaches the Loc-RIB or other peers); what is still stale at the peer's End-of-RIB or at the
  * stale timer is withdrawn by a budgeted {@link RibWalk}. ADD-PATH paths stay in the
- * Adj-RIB-In until the channel is flushed; they never reach the Loc-RIB.
+ * Adj-RIB-In until the channel is flushed; they never reach the Loc-RIB. With long-lived GR
+ * (RFC 9494) the stale routes are tagged LLGR_STALE when the GR period ends and stay here.
  * Owned by the RIB thread; not thread-safe.
  */
 final class StaleRoutes {
@@ -25,6 +27,28 @@ final class StaleRoutes {
     StaleRoutes(PrefixKeys keys) { this.keys = keys; }
 
     boolean isStale(int channel) { return byChannel.containsKey(channel); }
+
+    /** True while {@code key} of the channel is stale (not yet re-sent, not yet flushed). */
+    boolean contains(int channel, long key) {
+        LongOpenHashSet s = byChannel.get(channel);
+        return s != null && s.contains(key);
+    }
+
+    /** The stale route at {@code key} was withdrawn here (NO_LLGR): it no longer waits for the peer. */
+    void dropped(int channel, long key) {
+        LongOpenHashSet s = byChannel.get(channel);
+        if (s != null && s.remove(key) && s.isEmpty()) byChannel.remove(channel);
+    }
+
+    /**
+     * The graceful-restart stale period of the channel ended with long-lived GR negotiated: a walk
+     * that tags the routes still stale LLGR_STALE ({@link LongLivedStaleWalk}). They stay stale.
+     * Null when the channel is not stale.
+     */
+    RibWalk longLived(int channel, AdjRibIn in, LocRib rib, AttrsTable attrs) {
+        LongOpenHashSet s = byChannel.get(channel);
+        return s == null ? null : new LongLivedStaleWalk(channel, s.toLongArray(), this, in, rib, attrs);
+    }
 
     /** Prefixes of the channel still waiting to be re-sent; 0 when it is not stale. */
     int count(int channel) {

@@ -198,6 +198,35 @@ class DecisionProcessTest {
         assertEquals(DecisionStep.PREFERENCE.number(), dp.compare(bgp, kernel));
     }
 
+    @Test
+    void anLlgrStaleRouteLosesToAnyBgpRouteWithoutTheTag() {
+        DecisionProcess dp = process(DecisionOptions.defaults());
+        // every later step favours the stale route; only RFC 9494 §4.2 ranks it last
+        long stale = cand(E1, attrs().localPref(500).path(65001).community(0xFFFF0006));
+        long fresh = cand(I1, attrs().localPref(50).path(65001, 65002, 65003).origin(Attrs.ORIGIN_INCOMPLETE));
+        assertEquals(DecisionStep.LLGR_STALE.number(), dp.compare(fresh, stale));
+        assertEquals(-DecisionStep.LLGR_STALE.number(), dp.compare(stale, fresh));
+        long[] c = {stale, fresh};
+        assertEquals(1, dp.sort(c, 0, 2));
+        assertEquals(fresh, c[0]);
+    }
+
+    @Test
+    void anLlgrStaleRouteStillBeatsAKernelRouteByPreferenceAsInBird() {
+        DecisionProcess dp = process(DecisionOptions.defaults());
+        long stale = cand(E1, attrs().path(65001).community(0xFFFF0006));
+        long kernel = cand(KERNEL, attrs().nextHop("self"));
+        assertEquals(DecisionStep.PREFERENCE.number(), dp.compare(stale, kernel));
+    }
+
+    @Test
+    void twoLlgrStaleRoutesAreComparedByTheUsualSteps() {
+        DecisionProcess dp = process(DecisionOptions.defaults());
+        long a = cand(E1, attrs().localPref(200).path(65001).community(0xFFFF0006));
+        long b = cand(I1, attrs().localPref(100).path(65001).community(0xFFFF0006));
+        assertEquals(DecisionStep.LOCAL_PREF.number(), dp.compare(a, b));
+    }
+
     static long[] shuffled(long[] in, Random rnd) {
         long[] c = in.clone();
         for (int i = c.length - 1; i > 0; i--) {

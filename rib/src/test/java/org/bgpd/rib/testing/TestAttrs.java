@@ -36,11 +36,13 @@ public final class TestAttrs {
 
     public TestAttrs clusterLength(int n) { clusterLength = n; return this; }
 
-    /** A community value; NO_EXPORT (0xFFFFFF01) and NO_ADVERTISE (0xFFFFFF02) set their flags. */
+    /** A community value; NO_EXPORT, NO_ADVERTISE, LLGR_STALE and NO_LLGR set their flags. */
     public TestAttrs community(int c) {
         community = c;
         if (c == 0xFFFF_FF01) flags |= Attrs.NO_EXPORT;
         if (c == 0xFFFF_FF02) flags |= Attrs.NO_ADVERTISE;
+        if (c == 0xFFFF_0006) flags |= Attrs.LLGR_STALE;
+        if (c == 0xFFFF_0007) flags |= Attrs.NO_LLGR;
         return this;
     }
 
