@@ -93,7 +93,7 @@ public final class KernelSync {
     }
 
     /**
-     * The config's learn section as fib-sync rules. CONFIG.md: "routes without an interface
+     * The config's learn section as fib-sync rules. README's configuration reference: "routes without an interface
      * (blackholes) pass" the interface patterns, so with patterns there is a second rule, the
      * same criteria without them, for the reject types (blackhole, unreachable) only.
      */

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Reconfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(Reconfiguration.class);
-    /** How long removed peers wait for the new ones (make-before-break); documented in CONFIG.md. */
+    /** How long removed peers wait for the new ones (make-before-break); documented in the README. */
     static final Duration MAKE_BEFORE_BREAK_TIMEOUT = Duration.ofSeconds(60);
 
     private final RibLoop rib;

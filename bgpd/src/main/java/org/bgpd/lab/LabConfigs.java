@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Stateless; safe to share. Writes the lab's daemon configurations as YAML text, the same files a user would write, so
  * {@code bgpd check --config DIR/rr1.yaml} and {@code bgpd run --config DIR/node1.yaml} work on
  * them. All sessions are iBGP (one AS), so no import or export policy is needed: RFC 8212's
- * defaults accept everything on iBGP (config/CONFIG.md).
+ * defaults accept everything on iBGP (README, "Unset chains").
  */
 final class LabConfigs {
     private LabConfigs() {}

@@ -9,7 +9,7 @@ import org.bgpd.rib.wire.AttrsBuilder;
 /**
  * A peer's import or export chain, compiled: policies evaluated in order, each rule's changes
  * accumulating until a rule or a policy default accepts or rejects; {@link Verdict#NEXT} as a
- * default passes the route on, and falling off the end rejects (CONFIG.md "Policy chains").
+ * default passes the route on, and falling off the end rejects (README "Policy chains").
  * <p>Evaluation is a pure function of the {@link RouteInput} and splits in two so the hot path
  * allocates nothing: {@link #decide} walks the rules and returns {@link #REJECT} or a bit mask of
  * the attribute-changing rules that fired (0: the attributes pass unchanged); {@link #apply}
