@@ -44,14 +44,12 @@ class CalicoConformanceTest {
     static final Path TEMPLATES = Path.of("../confd-templates/templates");
     private static final Pattern DELETE_SECRET = Pattern.compile("kubectl delete secret (\\S+)( -n \\S+)?");
 
-    /** Scenario → why bgpd's renderer does not (yet) match Calico's output. */
-    private static final String SERVICES = "service IP advertisement (per-Service /32 and /128 blackholes for externalTrafficPolicy Local, from the kubectl-input Services/EndpointSlices/Endpoints) needs a Kubernetes service source the renderer does not have";
-
-    /** Scenario → why bgpd's renderer does not (yet) match Calico's output. Each must still fail: a fixed one is an error until removed. */
-    static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
-            Map.entry("explicit_peering/local_bgp_peer", "localWorkloadSelector peers come from endpoint-status files written by Felix; the renderer has no endpoint-status source"),
-            Map.entry("mesh/static-routes", SERVICES),
-            Map.entry("mesh/static-routes-no-ipv4-address", SERVICES));
+    /**
+     * Scenario → why bgpd's renderer does not (yet) match Calico's output. Each must still fail: a
+     * fixed one is an error until removed. Empty since Services (per-Service routes) and Felix's
+     * endpoint-status files (local workload peers) became inputs.
+     */
+    static final Map<String, String> KNOWN_GAPS = Map.of();
 
     @TestFactory
     List<DynamicTest> everyScenarioMatchesCalico() throws Exception {
@@ -83,7 +81,7 @@ class CalicoConformanceTest {
         try {
             return !run(scenario).isEmpty();
         } catch (Exception | AssertionError e) {
-            return true; // an input this harness cannot apply (endpoint-status files)
+            return true; // an input this harness cannot apply
         }
     }
 
@@ -152,6 +150,13 @@ class CalicoConformanceTest {
                 } else {
                     throw new IllegalStateException("unsupported command " + action.get("command").asText());
                 }
+            }
+            case "file" -> {
+                // Only Felix's endpoint-status files are written by the runner (local workload peers).
+                if (!action.get("runtime_path").asText().contains("/endpoint-status/")) {
+                    throw new IllegalStateException("unsupported file " + action);
+                }
+                CalicoResourceFolder.readEndpointStatus(ROOT.resolve(action.get("file").asText()), raw);
             }
             default -> throw new IllegalStateException("unsupported action " + action);
         }

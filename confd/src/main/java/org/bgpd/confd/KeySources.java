@@ -26,9 +26,20 @@ public final class KeySources {
      * when the backend cannot be opened.
      */
     public static KeySource open(String backend, Path file, Duration interval, String node, EtcdOptions etcd) {
+        return open(backend, file, interval, node, etcd, endpointStatusFromEnvironment());
+    }
+
+    /**
+     * As {@link #open(String, Path, Duration, String, EtcdOptions)}, with Felix's endpoint-status
+     * folder (local workload peers) for the {@code calico} backend, or null for none. The etcd
+     * backend has no endpoint-status source (the files are local, not in etcd).
+     */
+    public static KeySource open(String backend, Path file, Duration interval, String node, EtcdOptions etcd,
+                                 Path endpointStatusDir) {
         return switch (backend) {
             case "file" -> new FileKeySource(need(file, backend), interval);
-            case "calico" -> new DerivingKeySource(new CalicoResourceFolder(need(file, backend), null, interval), node);
+            case "calico" -> new DerivingKeySource(
+                    new CalicoResourceFolder(need(file, backend), null, endpointStatusDir, interval), node);
             case "etcd" -> {
                 try {
                     yield new DerivingKeySource(EtcdKeySource.open(etcd, List.of("/calico/")), node);
@@ -38,6 +49,15 @@ public final class KeySources {
             }
             default -> throw new IllegalArgumentException("unknown backend '" + backend + "' (expected file, calico or etcd)");
         };
+    }
+
+    /**
+     * {@code $CALICO_ENDPOINT_STATUS_PATH_PREFIX/endpoint-status}, where Calico's confd looks for
+     * Felix's files, or null when the variable is not set.
+     */
+    public static Path endpointStatusFromEnvironment() {
+        String prefix = System.getenv("CALICO_ENDPOINT_STATUS_PATH_PREFIX");
+        return prefix == null || prefix.isBlank() ? null : Path.of(prefix, "endpoint-status");
     }
 
     private static Path need(Path file, String backend) {

@@ -28,14 +28,19 @@ import org.yaml.snakeyaml.representer.Representer;
  * Calico v3 resources from YAML (a file, or every {@code .yaml}/{@code .yml} in a folder, as
  * {@code calicoctl apply -f} takes them) plus IPAM block affinities from seed files ({@code key
  * value} per line, the {@code .keys} files of the folder or an explicit one), turned into the raw
- * keys Calico's etcd layout has. Wrap it in {@link DerivingKeySource} (see {@link #derived}) to
- * get the v1 tree. {@link #watch} polls file times and sizes.
+ * keys Calico's etcd layout has. Kubernetes Services, Endpoints and EndpointSlices (what
+ * {@code kubectl apply -f} takes) become {@code /bgpd/kubernetes/...} keys for per-Service routes,
+ * and, when an endpoint-status folder is given, Felix's endpoint-status files become
+ * {@code /bgpd/endpoint-status/<file>} keys for local workload peers. Wrap it in
+ * {@link DerivingKeySource} (see {@link #derived}) to get the v1 tree. {@link #watch} polls file
+ * times and sizes.
  * Thread-safe; watch callbacks arrive on one poller thread.
  */
 public final class CalicoResourceFolder implements KeySource {
 
     private final Path path;
     private final Path seedFile;
+    private final Path endpointStatusDir;
     private final Duration pollInterval;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("calico-folder-poll").unstarted(r));
@@ -43,8 +48,19 @@ public final class CalicoResourceFolder implements KeySource {
 
     /** @param seedFile an extra seed file of {@code key value} lines, or null. */
     public CalicoResourceFolder(Path path, Path seedFile, Duration pollInterval) {
+        this(path, seedFile, null, pollInterval);
+    }
+
+    /**
+     * @param seedFile an extra seed file of {@code key value} lines, or null.
+     * @param endpointStatusDir Felix's endpoint-status folder (Calico's
+     *     {@code $CALICO_ENDPOINT_STATUS_PATH_PREFIX/endpoint-status}), or null; a folder that does
+     *     not exist yet holds no workloads.
+     */
+    public CalicoResourceFolder(Path path, Path seedFile, Path endpointStatusDir, Duration pollInterval) {
         this.path = path;
         this.seedFile = seedFile;
+        this.endpointStatusDir = endpointStatusDir;
         this.pollInterval = pollInterval;
     }
 
@@ -76,7 +92,26 @@ public final class CalicoResourceFolder implements KeySource {
         if (seedFile != null) {
             readSeed(seedFile, keys);
         }
+        for (Path f : endpointStatusFiles()) {
+            readEndpointStatus(f, keys);
+        }
         return keys;
+    }
+
+    private List<Path> endpointStatusFiles() throws IOException {
+        if (endpointStatusDir == null || !Files.isDirectory(endpointStatusDir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(endpointStatusDir)) {
+            // Hidden files are editors' and atomic writers' temporaries, not workloads.
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
+    /** Adds one of Felix's endpoint-status files, keyed by its file name (the JSON is judged later). */
+    public static void readEndpointStatus(Path file, SortedMap<String, String> keys) throws IOException {
+        keys.put(LocalWorkloadPeers.PREFIX + file.getFileName(), Files.readString(file, StandardCharsets.UTF_8).strip());
     }
 
     private List<Path> files() throws IOException {
@@ -149,8 +184,17 @@ public final class CalicoResourceFolder implements KeySource {
             case "BGPFilter" -> "bgpfilters/";
             default -> null;
         };
+        String kubernetes = switch (kind) {
+            case "Service" -> ServiceRoutes.SERVICES;
+            case "Endpoints" -> ServiceRoutes.ENDPOINTS;
+            case "EndpointSlice" -> ServiceRoutes.ENDPOINT_SLICES;
+            default -> null;
+        };
         if (folder != null) {
             keys.put(CalicoTree.RESOURCES + folder + name, Json.write(res));
+        } else if (kubernetes != null) {
+            String namespace = Fields.string(res, "metadata", "namespace");
+            keys.put(kubernetes + (namespace.isEmpty() ? "default" : namespace) + "/" + name, Json.write(res));
         } else if (kind.equals("Secret")) {
             keys.put(Secrets.PREFIX + name, Json.write(secretValues(res)));
         }
@@ -227,6 +271,7 @@ public final class CalicoResourceFolder implements KeySource {
         if (seedFile != null) {
             all.add(seedFile);
         }
+        all.addAll(endpointStatusFiles());
         StringBuilder sb = new StringBuilder();
         for (Path p : all) {
             sb.append(p).append(' ').append(Files.getLastModifiedTime(p).toMillis()).append(' ')

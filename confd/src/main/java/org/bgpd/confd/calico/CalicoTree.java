@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * {@code /calico/resources/v3/projectcalico.org/}, as Calico's confd (client.go and the BGP node
  * update processor) synthesises it. Keys that are not v3 Node, BGPConfiguration, BGPPeer or
  * IPPool resources pass through, so a literal v1 tree is returned unchanged (plus confd's global
- * defaults); pending IPAM block affinities are dropped as confd drops them.
+ * defaults); pending IPAM block affinities are dropped as confd drops them. Kubernetes Services
+ * and their endpoints ({@link ServiceRoutes}) and Felix's endpoint-status files
+ * ({@link LocalWorkloadPeers}) are consumed here and never passed through.
  * Stateless; safe to share.
  */
 public final class CalicoTree {
@@ -35,8 +37,9 @@ public final class CalicoTree {
     }
 
     /**
-     * @param localNode this node's name, or null; only used for the label that excludes a node
-     *     from advertising service ranges (it still gets their reject routes).
+     * @param localNode this node's name, or null: for the label that excludes a node from
+     *     advertising services (it still gets their reject routes), the endpoints that count as
+     *     local for per-Service routes, and the node of node-specific local workload peers.
      */
     public static SortedMap<String, String> derive(SortedMap<String, String> raw, String localNode) {
         SortedMap<String, String> out = new TreeMap<>();
@@ -45,6 +48,8 @@ public final class CalicoTree {
         SortedMap<String, Map<String, Object>> peers = new TreeMap<>();
         SortedMap<String, Map<String, Object>> pools = new TreeMap<>();
         Map<String, Map<String, String>> secrets = new HashMap<>();
+        SortedMap<String, String> kubernetes = new TreeMap<>();
+        SortedMap<String, Map<String, Object>> endpointStatuses = new TreeMap<>();
         for (Map.Entry<String, String> e : raw.entrySet()) {
             String k = e.getKey();
             if (collect(k, NODES, e.getValue(), nodeRes) || collect(k, BGP_CONFIGS, e.getValue(), configs)
@@ -54,6 +59,13 @@ public final class CalicoTree {
             if (k.startsWith(Secrets.PREFIX)) {
                 secrets.put(k.substring(Secrets.PREFIX.length()),
                         Fields.strings(orEmpty(Json.parseObject(e.getValue()))));
+                continue;
+            }
+            if (k.startsWith(ServiceRoutes.PREFIX)) {
+                kubernetes.put(k, e.getValue());
+                continue;
+            }
+            if (collect(k, LocalWorkloadPeers.PREFIX, e.getValue(), endpointStatuses)) {
                 continue;
             }
             if (isPendingAffinity(k, e.getValue())) {
@@ -92,12 +104,21 @@ public final class CalicoTree {
         CalicoNode self = localNode == null ? null : nodes.get(localNode);
         boolean advertise = self == null || !"true".equals(self.labels().get(EXCLUDE_LB));
         serviceRoutes(global, advertise, out);
+        if (advertise && localNode != null) {
+            ServiceRoutes.Ranges ranges = new ServiceRoutes.Ranges(cidrs(global, "serviceClusterIPs"),
+                    cidrs(global, "serviceExternalIPs"), cidrs(global, "serviceLoadBalancerIPs"));
+            for (String route : ServiceRoutes.derive(kubernetes, localNode, ranges)) {
+                // Advertised only: unlike the ranges, a service's own address is not a reject CIDR.
+                out.put("/calico/staticroutes" + (Cidrs.isV6(route) ? "v6" : "") + "/" + Cidrs.dashed(route), route);
+            }
+        }
         for (Map<String, Object> pool : pools.values()) {
             pool(pool, out);
         }
 
         String globalAs = out.getOrDefault(GLOBAL + "as_num", "64512");
-        out.putAll(new PeerDerivation(nodes, globalAs, port(global), nodePorts, secretStore).derive(peers));
+        out.putAll(new PeerDerivation(nodes, globalAs, port(global), nodePorts, secretStore)
+                .derive(peers, LocalWorkloadPeers.active(endpointStatuses), localNode));
 
         out.putIfAbsent(GLOBAL + "as_num", "64512");
         out.putIfAbsent(GLOBAL + "node_mesh", "{\"enabled\": true}");

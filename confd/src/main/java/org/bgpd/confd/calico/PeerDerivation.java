@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * Turns v3 BGPPeer resources into v1 {@code peer_v4}/{@code peer_v6} keys the way Calico's confd
  * does (client.go updatePeersV1): global peerings first, then node-specific ones (skipped where a
  * global peering to the same address and port exists), then the reverse peerings that make
- * Calico-to-Calico peering symmetric. The first peering written to a key wins. BGPPeers are
- * taken in name order so the result is deterministic.
+ * Calico-to-Calico peering symmetric, then the peerings with local workloads that Felix matched
+ * to a BGPPeer's {@code localWorkloadSelector} ({@code local_bgp_peer}). The first peering
+ * written to a key wins. BGPPeers are taken in name order so the result is deterministic.
  * Owned by the calling thread; one instance per derivation.
  */
 final class PeerDerivation {
@@ -46,7 +47,12 @@ final class PeerDerivation {
         }
     }
 
-    SortedMap<String, String> derive(SortedMap<String, Map<String, Object>> bgpPeers) {
+    /**
+     * @param localWorkloads this node's workloads that Felix matched to a BGPPeer
+     * @param localNode this node's name, or null (then node-specific local workload peers are left out)
+     */
+    SortedMap<String, String> derive(SortedMap<String, Map<String, Object>> bgpPeers,
+                                     List<LocalWorkloadPeers.Workload> localWorkloads, String localNode) {
         for (boolean globalPass : new boolean[] {true, false}) {
             for (Map<String, Object> res : bgpPeers.values()) {
                 String nodeSelector = Fields.string(res, "spec", "nodeSelector");
@@ -72,7 +78,45 @@ final class PeerDerivation {
         for (Map<String, Object> res : bgpPeers.values()) {
             reversePeerings(res);
         }
+        for (LocalWorkloadPeers.Workload w : localWorkloads) {
+            localWorkloadPeering(bgpPeers.get(w.bgpPeerName()), w, localNode);
+        }
         return out;
+    }
+
+    /**
+     * A peering with a workload on this node, at each of its addresses: a global key when the
+     * BGPPeer applies to every node, this node's key when its {@code node}/{@code nodeSelector}
+     * picks this node, none otherwise. The workload has no peer IP of its own in the BGPPeer, so
+     * no port and no node address applies.
+     */
+    private void localWorkloadPeering(Map<String, Object> res, LocalWorkloadPeers.Workload w, String localNode) {
+        if (res == null || Fields.string(res, "spec", "localWorkloadSelector").isEmpty()) {
+            return;
+        }
+        String nodeSelector = Fields.string(res, "spec", "nodeSelector");
+        String node = Fields.string(res, "spec", "node");
+        String base;
+        if (nodeSelector.isEmpty() && node.isEmpty()) {
+            base = GLOBAL;
+        } else if (localNode != null && (node.equals(localNode)
+                || (!nodeSelector.isEmpty() && matching(nodeSelector).contains(localNode)))) {
+            base = HOST + localNode + "/";
+        } else {
+            return;
+        }
+        String asNumber = Fields.string(res, "spec", "asNumber");
+        List<PeerValue> peers = new ArrayList<>();
+        for (String ip : new String[] {w.ipv4(), w.ipv6()}) {
+            if (!ip.isEmpty()) {
+                peers.add(PeerValue.base(ip, asNumber.isEmpty() ? "0" : asNumber, "", 0, false,
+                        intField(res, "numAllowedLocalASNumbers"), intField(res, "ttlSecurity"), "",
+                        Fields.bool(res, "spec", "keepOriginalNextHop")));
+            }
+        }
+        for (PeerValue p : withResource(peers, res)) {
+            emit(base + p.family() + "/" + p.keySegment(), p, base.equals(GLOBAL) ? null : p);
+        }
     }
 
     private List<PeerValue> forwardPeers(Map<String, Object> res) {

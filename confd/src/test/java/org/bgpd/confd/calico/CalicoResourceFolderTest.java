@@ -125,4 +125,60 @@ class CalicoResourceFolderTest {
         String cfg = keys.get(CalicoTree.RESOURCES + "bgpconfigurations/default");
         assertTrue(cfg.contains("\"5663:12\""), cfg);
     }
+
+    @Test
+    void kubernetesObjectsAreKeyedByKindNamespaceAndName() throws IOException {
+        Files.writeString(dir.resolve("svc.yaml"), """
+                kind: Service
+                apiVersion: v1
+                metadata: {name: web}
+                spec: {clusterIP: 10.101.0.1}
+                ---
+                kind: Endpoints
+                apiVersion: v1
+                metadata: {name: web, namespace: shop}
+                ---
+                kind: EndpointSlice
+                apiVersion: discovery.k8s.io/v1
+                metadata: {name: web-abc, labels: {kubernetes.io/service-name: web}}
+                """);
+        try (CalicoResourceFolder src = new CalicoResourceFolder(dir, null, Duration.ofSeconds(1))) {
+            KeySnapshot s = src.load();
+            assertTrue(s.get(ServiceRoutes.SERVICES + "default/web").contains("10.101.0.1"));
+            assertNotNull(s.get(ServiceRoutes.ENDPOINTS + "shop/web"));
+            assertNotNull(s.get(ServiceRoutes.ENDPOINT_SLICES + "default/web-abc"));
+        }
+    }
+
+    @Test
+    void endpointStatusFolderIsReadAndWatched() throws Exception {
+        Files.writeString(dir.resolve("cluster.yaml"), NODE + """
+                ---
+                kind: BGPPeer
+                metadata: {name: wl}
+                spec: {localWorkloadSelector: "app == 'bird'", asNumber: 64516}
+                """);
+        Path status = dir.resolve("status");
+        try (KeySource src = new DerivingKeySource(
+                new CalicoResourceFolder(dir, null, status, Duration.ofMillis(20)), "kube-master")) {
+            // Felix creates the folder with its first workload: none yet is not an error.
+            KeySnapshot first = src.load();
+            assertFalse(first.keys().containsKey("/calico/bgp/v1/global/peer_v4/192.168.162.134"));
+            Recorder rec = new Recorder();
+            src.watch(first, rec);
+
+            Files.createDirectories(status);
+            Files.writeString(status.resolve(".pod1.tmp"), "{half");
+            replace(status.resolve("pod1"),
+                    "{\"ifaceName\":\"cali1\",\"ipv4Nets\":[\"192.168.162.134/32\"],\"bgpPeerName\":\"wl\"}\n");
+            KeySnapshot second = rec.changes.poll(60, TimeUnit.SECONDS);
+            assertNotNull(second);
+            assertTrue(second.get("/calico/bgp/v1/global/peer_v4/192.168.162.134").contains("\"local_bgp_peer\":true"));
+
+            Files.delete(status.resolve("pod1"));
+            KeySnapshot third = rec.changes.poll(60, TimeUnit.SECONDS);
+            assertNotNull(third);
+            assertFalse(third.keys().containsKey("/calico/bgp/v1/global/peer_v4/192.168.162.134"));
+        }
+    }
 }
