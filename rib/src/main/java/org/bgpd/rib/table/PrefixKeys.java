@@ -19,6 +19,7 @@ public final class PrefixKeys {
     private final Object2LongOpenHashMap<Prefix> v6 = new Object2LongOpenHashMap<>();
     private Prefix[] v6ById = new Prefix[64];
     private int nextV6 = 1;
+    private final PrefixIndex[] indexes = new PrefixIndex[Family.values().length];
 
     public PrefixKeys() {
         v6.defaultReturnValue(0L);
@@ -49,6 +50,13 @@ public final class PrefixKeys {
     /** The prefix a key stands for. */
     public Prefix prefix(Family f, long key) {
         return f == Family.IPV4_UNICAST ? Prefix.ofPacked(key) : v6ById[(int) key];
+    }
+
+    /** The family's shared key → slot index (Loc-RIB and plain Adj-RIBs-Out, {@link PrefixIndex}). */
+    public PrefixIndex index(Family f) {
+        PrefixIndex i = indexes[f.ordinal()];
+        if (i == null) indexes[f.ordinal()] = i = new PrefixIndex();
+        return i;
     }
 
     /** IPv6 prefixes that have a key. */
