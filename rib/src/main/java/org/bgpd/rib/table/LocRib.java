@@ -214,7 +214,7 @@ public final class LocRib {
             int at = dirtyAt.get(s) - 1;
             if (at < 0) continue; // already evaluated on its own
             clearDirty(s);
-            long p = index.key(s); // before the mark's reference goes: the slot may be freed
+            long p = index.keyOf(s); // before the mark's reference goes: the slot may be freed
             int r = evaluate(s, at);
             if (reportPaths) r |= PATHS_CHANGED;
             if (r != 0) changed.changed(p, r);

@@ -86,6 +86,12 @@ public final class PrefixIndex {
     /** The key a live slot stands for. */
     public long key(int slot) { return keys[slot >>> BITS][slot & MASK]; }
 
+    /** {@link #key}, also making it the key looked up last: its tables are read next. */
+    public long keyOf(int slot) {
+        remember(key(slot), slot);
+        return lastKey;
+    }
+
     /** Keys interned now. */
     public int size() { return size; }
 
