@@ -8,7 +8,8 @@ import org.bgpd.rib.route.Prefixes;
 
 /**
  * Gives every prefix a {@code long} key so the RIB's tables (Adj-RIB-In, Loc-RIB, Adj-RIB-Out)
- * are the same primitive maps for both families. IPv4 keys are the {@link Prefixes} packing
+ * work the same for both families; {@link #index} interns those keys to the dense slots the
+ * Loc-RIB and Adj-RIBs-Out are indexed by. IPv4 keys are the {@link Prefixes} packing
  * itself. IPv6 prefixes do not fit a long (Calico announces /122 blocks and /128 pod routes), so
  * they are interned to dense ids from 1 up; each family has its own tables, so the two key
  * spaces never meet. IPv6 ids are not recycled: the table grows with the distinct IPv6 prefixes
