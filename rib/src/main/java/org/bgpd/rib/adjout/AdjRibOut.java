@@ -3,22 +3,24 @@ package org.bgpd.rib.adjout;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2LongLinkedOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2LongMap;
-import it.unimi.dsi.fastutil.longs.Long2LongMaps;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.objects.ObjectIterator;
 import java.util.function.IntPredicate;
 import org.bgpd.rib.route.AttrsTable;
+import org.bgpd.rib.table.PrefixIndex;
+import org.bgpd.rib.table.SlotLongs;
 
 /**
  * What an update group tells its members, per prefix key (RFC 4271 §3.2 Adj-RIBs-Out): key →
  * {@code source << 32 | outAttrsId}, where {@code source} is the peer the route came from, so
  * that a member is never sent its own route back. Each entry holds one {@link AttrsTable}
  * reference.
+ * <p>The state is a {@link SlotLongs} by {@link PrefixIndex} slot: the family's shared index for
+ * a plain group (8 bytes a route), a private one over {@link PathKeys} for an ADD-PATH group.
+ * The table holds one index reference per advertised key and one per pending change.
  * <p>Pending changes are dirty keys remembering the state last sent, not a queue of events:
  * several changes before a send collapse into one, a change undone before the send costs
  * nothing, and the last-sent state tells which member needs what. {@link #drain} turns them into
@@ -30,11 +32,17 @@ import org.bgpd.rib.route.AttrsTable;
 public final class AdjRibOut {
     /** No member to skip. */
     public static final int NOBODY = -1;
+    /** In {@link #state}: the slot has a pending change (sources are peer indexes, far below bit 63). */
+    private static final long DIRTY = 1L << 63;
 
     private final AttrsTable attrs;
-    private final Long2LongOpenHashMap state = new Long2LongOpenHashMap();
-    /** key → state last sent (0: nothing); each remembered attrs id holds a reference. */
-    private final Long2LongLinkedOpenHashMap dirty = new Long2LongLinkedOpenHashMap();
+    private final PrefixIndex index;
+    /** slot → {@code source << 32 | attrsId} (0: not advertised), plus {@link #DIRTY}. */
+    private final SlotLongs state = new SlotLongs();
+    private int size;
+    /** Slots with a pending change, in order, and the state last sent for each (0: nothing); each remembered attrs id holds a reference. */
+    private final IntArrayList dirty = new IntArrayList();
+    private final LongArrayList dirtyOld = new LongArrayList();
     /** source → entries from it: a member is not sent its own routes, so its count excludes them. */
     private final Int2IntOpenHashMap bySource = new Int2IntOpenHashMap();
 
@@ -50,8 +58,14 @@ public final class AdjRibOut {
         void announce(int attrsId, long[] keys, int n, int except);
     }
 
+    /** A table with its own key index (tests, ADD-PATH groups). */
     public AdjRibOut(AttrsTable attrs) {
+        this(attrs, new PrefixIndex());
+    }
+
+    public AdjRibOut(AttrsTable attrs, PrefixIndex index) {
         this.attrs = attrs;
+        this.index = index;
     }
 
     private static long pack(int source, int attrsId) { return (long) source << 32 | (attrsId & 0xFFFF_FFFFL); }
@@ -63,56 +77,88 @@ public final class AdjRibOut {
     /** Sets the prefix's outbound attrs, taking a reference; @return true when that is a change */
     public boolean set(long key, int source, int outAttrsId) {
         long v = pack(source, outAttrsId);
-        long old = state.get(key);
+        int s = index.slot(key);
+        long raw = state.get(s);
+        long old = raw & ~DIRTY;
         if (old == v) return false;
-        markDirty(key, old);
+        if (raw == old) markDirty(s, old);
         attrs.retain(outAttrsId);
-        state.put(key, v);
         bySource.addTo(source, 1);
         if (old != 0) {
             attrs.release(idOf(old));
             bySource.addTo(sourceOf(old), -1);
+        } else {
+            index.retain(s);
+            size++;
         }
+        state.set(s, v | DIRTY);
         return true;
     }
 
     /** @return true when the prefix had been set */
     public boolean withdraw(long key) {
-        long old = state.remove(key);
+        int s = index.find(key);
+        if (s < 0) return false;
+        long raw = state.get(s);
+        long old = raw & ~DIRTY;
         if (old == 0) return false;
         bySource.addTo(sourceOf(old), -1);
-        markDirty(key, old);
+        if (raw == old) markDirty(s, old);
+        state.set(s, DIRTY);
         attrs.release(idOf(old));
+        size--;
+        index.release(s); // the pending change still holds the slot
         return true;
     }
 
-    private void markDirty(long key, long old) {
-        if (dirty.containsKey(key)) return;
-        dirty.put(key, old);
+    private void markDirty(int s, long old) {
+        index.retain(s);
+        dirty.add(s);
+        dirtyOld.add(old);
         if (old != 0) attrs.retain(idOf(old));
     }
 
     /** The outbound attrs id of a prefix, 0 when not advertised. */
-    public int get(long key) { return idOf(state.get(key)); }
+    public int get(long key) {
+        int s = index.find(key);
+        return s < 0 ? 0 : idOf(state.get(s));
+    }
 
     /** The peer the advertised route came from (meaningful only when {@link #get} is not 0). */
-    public int source(long key) { return sourceOf(state.get(key)); }
+    public int source(long key) {
+        int s = index.find(key);
+        return s < 0 ? 0 : sourceOf(state.get(s) & ~DIRTY);
+    }
 
-    public int size() { return state.size(); }
+    public int size() { return size; }
 
     /** Routes {@code member} holds from this group: all but those it announced itself. */
-    public int sizeFor(int member) { return state.size() - bySource.get(member); }
+    public int sizeFor(int member) { return size - bySource.get(member); }
 
     public int pendingCount() { return dirty.size(); }
 
     /** A snapshot of the advertised keys, for feeding a member that joins later. */
-    public long[] keys() { return state.keySet().toLongArray(); }
+    public long[] keys() {
+        long[] out = new long[size];
+        int n = 0;
+        int limit = index.limit();
+        for (int s = 0; s < limit && n < out.length; s++) if ((state.get(s) & ~DIRTY) != 0) out[n++] = index.key(s);
+        return out;
+    }
 
     /**
      * What the members were last sent (call between turns, when nothing is pending), kept for
      * comparing with another group after a member moves ({@link AdjRibOutSnapshot}).
      */
-    public AdjRibOutSnapshot snapshot() { return new AdjRibOutSnapshot(state.clone(), attrs); }
+    public AdjRibOutSnapshot snapshot() {
+        Long2LongOpenHashMap copy = new Long2LongOpenHashMap(size);
+        int limit = index.limit();
+        for (int s = 0; s < limit && copy.size() < size; s++) {
+            long v = state.get(s) & ~DIRTY;
+            if (v != 0) copy.put(index.key(s), v);
+        }
+        return new AdjRibOutSnapshot(copy, attrs);
+    }
 
     /**
      * Hands all pending changes to {@code out}. {@code isMember} tells which sources are members
@@ -123,10 +169,14 @@ public final class AdjRibOut {
         Int2ObjectOpenHashMap<LongArrayList> withdrawals = new Int2ObjectOpenHashMap<>();
         Int2ObjectOpenHashMap<LongArrayList> memberWithdrawals = new Int2ObjectOpenHashMap<>();
         Long2ObjectOpenHashMap<LongArrayList> buckets = new Long2ObjectOpenHashMap<>();
-        ObjectIterator<Long2LongMap.Entry> it = dirty.long2LongEntrySet().fastIterator();
-        while (it.hasNext()) {
-            Long2LongMap.Entry e = it.next();
-            long key = e.getLongKey(), old = e.getLongValue(), cur = state.get(key);
+        int[] slots = dirty.elements();
+        long[] olds = dirtyOld.elements();
+        for (int i = 0, n = dirty.size(); i < n; i++) {
+            int s = slots[i];
+            long old = olds[i];
+            long cur = state.get(s) & ~DIRTY;
+            state.set(s, cur);
+            long key = index.key(s);
             if (cur != old) {
                 if (cur == 0) {
                     int except = isMember.test(sourceOf(old)) ? sourceOf(old) : NOBODY; // it never had it
@@ -140,8 +190,10 @@ public final class AdjRibOut {
                 }
             }
             if (old != 0) attrs.release(idOf(old));
+            index.release(s);
         }
         dirty.clear();
+        dirtyOld.clear();
         for (Int2ObjectMap.Entry<LongArrayList> e : withdrawals.int2ObjectEntrySet())
             out.withdraw(e.getValue().elements(), e.getValue().size(), e.getIntKey());
         for (Int2ObjectMap.Entry<LongArrayList> e : memberWithdrawals.int2ObjectEntrySet())
@@ -164,10 +216,22 @@ public final class AdjRibOut {
 
     /** Drops everything, releasing every reference (the group is going away). */
     public void clear() {
-        for (Long2LongMap.Entry e : Long2LongMaps.fastIterable(state)) attrs.release(idOf(e.getLongValue()));
-        for (Long2LongMap.Entry e : Long2LongMaps.fastIterable(dirty)) if (e.getLongValue() != 0) attrs.release(idOf(e.getLongValue()));
+        int limit = index.limit();
+        for (int s = 0; s < limit && size > 0; s++) {
+            long v = state.get(s) & ~DIRTY;
+            if (v == 0) continue;
+            attrs.release(idOf(v));
+            index.release(s);
+            size--;
+        }
+        for (int i = 0; i < dirty.size(); i++) {
+            if (dirtyOld.getLong(i) != 0) attrs.release(idOf(dirtyOld.getLong(i)));
+            index.release(dirty.getInt(i));
+        }
         state.clear();
+        size = 0;
         bySource.clear();
         dirty.clear();
+        dirtyOld.clear();
     }
 }

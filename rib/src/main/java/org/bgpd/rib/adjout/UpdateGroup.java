@@ -22,6 +22,7 @@ import org.bgpd.rib.table.LocRib;
 import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.rib.table.PeerKind;
 import org.bgpd.rib.table.Peers;
+import org.bgpd.rib.table.PrefixIndex;
 import org.bgpd.rib.table.PrefixKeys;
 import org.bgpd.rib.wire.UpdateEncoder;
 import org.bgpd.rib.wire.UpdateSink;
@@ -109,9 +110,10 @@ public final class UpdateGroup {
         this.prefixKeys = prefixKeys;
         this.clusterId = clusterId;
         this.defaultLocalPref = defaultLocalPref;
-        this.out = new AdjRibOut(attrs);
-        this.encoder = new UpdateEncoder(key.encode());
         this.addPath = key.encode().addPath(key.family());
+        // path keys are not prefix keys: an ADD-PATH group indexes its own
+        this.out = new AdjRibOut(attrs, addPath ? new PrefixIndex() : prefixKeys.index(key.family()));
+        this.encoder = new UpdateEncoder(key.encode());
         this.pathsOf = addPath ? new Long2ObjectOpenHashMap<>() : null;
     }
 

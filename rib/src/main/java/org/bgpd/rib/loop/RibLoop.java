@@ -104,7 +104,7 @@ public final class RibLoop implements Runnable {
         this.fib = fib;
         this.clock = clock;
         this.decision = new DecisionProcess(attrs, peers, nextHops, options);
-        for (Family f : Family.values()) locRibs[f.ordinal()] = new LocRib(attrs, decision);
+        for (Family f : Family.values()) locRibs[f.ordinal()] = new LocRib(attrs, decision, prefixKeys.index(f));
         for (LocRib r : locRibs) r.reportPathChanges(true); // ADD-PATH send groups want every path change
         this.routeImport = new RouteImport(attrs, prefixKeys, routerId, clusterId);
         this.queries = new RibQueries(locRibs, prefixKeys, attrs, peers, decision, this::since);

@@ -8,7 +8,8 @@ import org.bgpd.rib.route.Prefixes;
 
 /**
  * Gives every prefix a {@code long} key so the RIB's tables (Adj-RIB-In, Loc-RIB, Adj-RIB-Out)
- * are the same primitive maps for both families. IPv4 keys are the {@link Prefixes} packing
+ * work the same for both families; {@link #index} interns those keys to the dense slots the
+ * Loc-RIB and Adj-RIBs-Out are indexed by. IPv4 keys are the {@link Prefixes} packing
  * itself. IPv6 prefixes do not fit a long (Calico announces /122 blocks and /128 pod routes), so
  * they are interned to dense ids from 1 up; each family has its own tables, so the two key
  * spaces never meet. IPv6 ids are not recycled: the table grows with the distinct IPv6 prefixes
@@ -19,6 +20,7 @@ public final class PrefixKeys {
     private final Object2LongOpenHashMap<Prefix> v6 = new Object2LongOpenHashMap<>();
     private Prefix[] v6ById = new Prefix[64];
     private int nextV6 = 1;
+    private final PrefixIndex[] indexes = new PrefixIndex[Family.values().length];
 
     public PrefixKeys() {
         v6.defaultReturnValue(0L);
@@ -49,6 +51,13 @@ public final class PrefixKeys {
     /** The prefix a key stands for. */
     public Prefix prefix(Family f, long key) {
         return f == Family.IPV4_UNICAST ? Prefix.ofPacked(key) : v6ById[(int) key];
+    }
+
+    /** The family's shared key → slot index (Loc-RIB and plain Adj-RIBs-Out, {@link PrefixIndex}). */
+    public PrefixIndex index(Family f) {
+        PrefixIndex i = indexes[f.ordinal()];
+        if (i == null) indexes[f.ordinal()] = i = new PrefixIndex();
+        return i;
     }
 
     /** IPv6 prefixes that have a key. */

@@ -80,6 +80,8 @@ class FlapTest {
         assertEquals(attrsBefore, h.rib.attrsTable().size(), "every interned set released");
         assertEquals(groupsBefore, h.rib.groups(Family.IPV4_UNICAST).size());
         assertEquals(0, pendingOut(), "no pending changes left behind");
+        assertEquals(0, h.rib.prefixKeys().index(Family.IPV4_UNICAST).size(), "every prefix slot freed");
+        assertEquals(ROUTES, h.rib.prefixKeys().index(Family.IPV4_UNICAST).limit(), "freed slots reused, not grown per flap");
     }
 
     private void up(List<InboundUpdate> table) {
