@@ -1,7 +1,6 @@
 package org.bgpd.rib.loop;
 
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.function.Function;
 import org.bgpd.rib.adjout.AdjRibOutSnapshot;
 import org.bgpd.rib.adjout.GroupKey;
@@ -21,7 +20,7 @@ import org.bgpd.rib.table.PeerInfo;
  * Owned by the RIB thread; not thread-safe.
  */
 final class GroupMoves {
-    private final List<UpdateGroup> groups;
+    private final UpdateGroups groups;
     private final ArrayDeque<RibWalk> feeds;
     private final Function<GroupKey, UpdateGroup> newGroup;
     private final Function<UpdateGroup, RibWalk> initialFeed;
@@ -32,7 +31,7 @@ final class GroupMoves {
      * @param newGroup makes an empty group for a key
      * @param initialFeed the walk that fills a new group from its family's Loc-RIB
      */
-    GroupMoves(List<UpdateGroup> groups, ArrayDeque<RibWalk> feeds, Function<GroupKey, UpdateGroup> newGroup,
+    GroupMoves(UpdateGroups groups, ArrayDeque<RibWalk> feeds, Function<GroupKey, UpdateGroup> newGroup,
                Function<UpdateGroup, RibWalk> initialFeed) {
         this.groups = groups;
         this.feeds = feeds;
@@ -44,7 +43,7 @@ final class GroupMoves {
     int regroup(PeerInfo peer) {
         int moved = 0;
         for (Family f : Family.values()) {
-            UpdateGroup from = groupOf(peer.index(), f);
+            UpdateGroup from = groups.of(peer.index(), f);
             if (from == null) continue;
             GroupKey key = GroupKey.of(f, peer, from.key().encode());
             if (key.equals(from.key())) continue;
@@ -57,11 +56,8 @@ final class GroupMoves {
     private void move(int member, UpdateGroup from, GroupKey key) {
         SessionSink sink = from.sinkOf(member);
         AdjRibOutSnapshot sent = from.adjRibOut().snapshot();
-        if (from.removeMember(member)) {
-            from.close();
-            groups.remove(from);
-        }
-        UpdateGroup to = find(key);
+        groups.leave(from, member);
+        UpdateGroup to = groups.find(key);
         boolean fresh = to == null;
         if (fresh) {
             to = newGroup.apply(key);
@@ -70,18 +66,5 @@ final class GroupMoves {
         }
         to.addMember(member, sink);
         feeds.add(new RegroupWalk(to, member, sink, sent, fresh));
-    }
-
-    private UpdateGroup find(GroupKey key) {
-        for (int i = 0; i < groups.size(); i++) if (groups.get(i).key().equals(key)) return groups.get(i);
-        return null;
-    }
-
-    private UpdateGroup groupOf(int peer, Family f) {
-        for (int i = 0; i < groups.size(); i++) {
-            UpdateGroup g = groups.get(i);
-            if (g.family() == f && g.hasMember(peer)) return g;
-        }
-        return null;
     }
 }

@@ -74,11 +74,9 @@ public final class RibLoop implements Runnable {
     private final FibFeed fibFeed;
     private final StaleRoutes stale;
     private final PrefixLimits limits;
-    private AdjRibIn[] adjRibIn = new AdjRibIn[32];
-    private boolean[] channelUp = new boolean[32];
-    private boolean[] endOfRib = new boolean[32];
+    private final ChannelTable channels = new ChannelTable(attrs);
     private long[] since = new long[16];
-    private final List<UpdateGroup> groups = new ArrayList<>();
+    private final UpdateGroups groups = new UpdateGroups();
     private final ArrayDeque<RibWalk> flushes = new ArrayDeque<>();
     private final ArrayDeque<RibWalk> feeds = new ArrayDeque<>();
     private final RouteWalks routeWalks = new RouteWalks();
@@ -213,7 +211,7 @@ public final class RibLoop implements Runnable {
             case RibCommand.NextHopState n -> { if (fibFeed != null) fibFeed.nextHopState(n, locRibs); }
             case RibCommand.KernelExportChain k -> { if (fibFeed != null) fibFeed.exportChain(k.chain(), locRibs); }
             case RibCommand.Refeed r -> {
-                UpdateGroup g = groupOf(r.peer(), r.family());
+                UpdateGroup g = groups.of(r.peer(), r.family());
                 if (g != null) feeds.add(MemberFeed.refresh(g, r.peer(), r.begin(), r.end()));
             }
         }
@@ -223,7 +221,7 @@ public final class RibLoop implements Runnable {
         switch (q) {
             case RibCommand.Query e -> e.reply().accept(queries.exact(e.prefix()));
             case RibCommand.QueryFor f -> f.reply().accept(queries.longestMatch(f.address()));
-            case RibCommand.Stats s -> s.reply().accept(stats());
+            case RibCommand.Stats s -> s.reply().accept(RibStatsBuilder.build(peers, channels, groups, locRibs, attrs));
             default -> throw new IllegalStateException("not a query: " + q);
         }
     }
@@ -259,13 +257,14 @@ public final class RibLoop implements Runnable {
         since[u.peer()] = clock.getAsLong();
         for (Family f : Family.values()) {
             if (!u.families().contains(f)) continue;
-            int ch = openChannel(u.peer(), f);
-            endOfRib[ch] = false;
+            int ch = Channels.index(u.peer(), f);
+            channels.open(ch);
+            channels.endOfRib(ch, false);
             limits.rearm(ch);
             GroupKey key = GroupKey.of(f, peer, u.encode());
-            UpdateGroup g = group(key);
+            UpdateGroup g = groups.find(key);
             if (g == null) {
-                g = new UpdateGroup(key, peers, attrs, prefixKeys, clusterId, decision.options().defaultLocalPref(), kernelRoutes);
+                g = newGroup(key);
                 g.addMember(u.peer(), u.sink());
                 g.memberFed(u.peer());
                 groups.add(g);
@@ -281,19 +280,6 @@ public final class RibLoop implements Runnable {
         return new UpdateGroup(key, peers, attrs, prefixKeys, clusterId, decision.options().defaultLocalPref(), kernelRoutes);
     }
 
-    private UpdateGroup group(GroupKey key) {
-        for (int i = 0; i < groups.size(); i++) if (groups.get(i).key().equals(key)) return groups.get(i);
-        return null;
-    }
-
-    private UpdateGroup groupOf(int peer, Family f) {
-        for (int i = 0; i < groups.size(); i++) {
-            UpdateGroup g = groups.get(i);
-            if (g.family() == f && g.hasMember(peer)) return g;
-        }
-        return null;
-    }
-
     private void peerDown(int peer) {
         for (Family f : Family.values()) closeChannel(peer, f, false);
     }
@@ -301,84 +287,60 @@ public final class RibLoop implements Runnable {
     private void peerStale(int peer, Set<Family> keep) {
         for (Family f : Family.values()) {
             int ch = Channels.index(peer, f);
-            if (!keep.contains(f) || !isUp(ch)) {
+            if (!keep.contains(f) || !channels.isUp(ch)) {
                 closeChannel(peer, f, false);
                 continue;
             }
-            leaveGroups(peer, f);
-            stale.mark(ch, adjRibIn[ch]);
-            endOfRib[ch] = false;
+            groups.leave(peer, f);
+            stale.mark(ch, channels.in(ch));
+            channels.endOfRib(ch, false);
         }
     }
 
     private void flushStale(int ch, Family f) {
         if (!stale.isStale(ch)) return; // also guards channels never opened
-        RibWalk w = stale.flush(ch, adjRibIn[ch], locRibs[f.ordinal()]);
+        RibWalk w = stale.flush(ch, channels.in(ch), locRibs[f.ordinal()]);
         if (w != null) flushes.add(w);
     }
 
     private void longLivedStale(int ch, Family f) {
-        RibWalk w = stale.longLived(ch, adjRibIn(ch), locRibs[f.ordinal()], attrs);
+        RibWalk w = stale.longLived(ch, channels.in(ch), locRibs[f.ordinal()], attrs);
         if (w != null) flushes.add(w);
     }
 
     /** Flushes the channel's routes (unless {@code keepStale} and they are stale) and stops exporting the family to the peer. */
     private void closeChannel(int peer, Family f, boolean keepStale) {
         int ch = Channels.index(peer, f);
-        if (ch < channelUp.length && channelUp[ch] && !(keepStale && stale.isStale(ch))) {
-            channelUp[ch] = false;
+        if (channels.isUp(ch) && !(keepStale && stale.isStale(ch))) {
+            channels.down(ch);
             stale.forget(ch);
-            flushes.add(new FlushWalk(ch, adjRibIn[ch].flush(), locRibs[f.ordinal()]));
+            flushes.add(new FlushWalk(ch, channels.in(ch).flush(), locRibs[f.ordinal()]));
         }
-        leaveGroups(peer, f);
+        groups.leave(peer, f);
     }
-
-    private void leaveGroups(int peer, Family f) {
-        for (int i = groups.size() - 1; i >= 0; i--) {
-            UpdateGroup g = groups.get(i);
-            if (g.family() == f && g.hasMember(peer) && g.removeMember(peer)) {
-                g.close();
-                groups.remove(i);
-            }
-        }
-    }
-
-    private int openChannel(int peer, Family f) {
-        int ch = Channels.index(peer, f);
-        if (ch >= adjRibIn.length) {
-            int n = Math.max(ch + 1, adjRibIn.length * 2);
-            adjRibIn = Arrays.copyOf(adjRibIn, n);
-            channelUp = Arrays.copyOf(channelUp, n);
-            endOfRib = Arrays.copyOf(endOfRib, n);
-        }
-        if (adjRibIn[ch] == null) adjRibIn[ch] = new AdjRibIn(attrs);
-        channelUp[ch] = true;
-        return ch;
-    }
-
-    private boolean isUp(int ch) { return ch < channelUp.length && channelUp[ch]; }
 
     private void update(int peer, InboundUpdate u) {
         PeerInfo from = peers.get(peer);
         if (from == null || !u.usable()) return;
-        if (u.action() == ErrorAction.AFI_SAFI_DISABLE && u.errorFamily() != null && isUp(Channels.index(peer, u.errorFamily()))) {
+        if (u.action() == ErrorAction.AFI_SAFI_DISABLE && u.errorFamily() != null && channels.isUp(Channels.index(peer, u.errorFamily()))) {
             // RFC 7606 §2 / RFC 4760 §7: as if the family had not been negotiated
             LOG.log(System.Logger.Level.WARNING, "peer " + peer + ": " + u.errorFamily().shortName() + " disabled after a malformed UPDATE: " + u.error());
             closeChannel(peer, u.errorFamily(), false);
         }
         if (u.isEndOfRib()) {
             int ch = Channels.index(peer, u.endOfRib());
-            if (isUp(ch)) endOfRib[ch] = true;
+            if (channels.isUp(ch)) channels.endOfRib(ch, true);
             flushStale(ch, u.endOfRib()); // RFC 4724 §4.2: stale routes not re-sent by End-of-RIB go
             return;
         }
         for (Family f : Family.values()) {
             int ch = Channels.index(peer, f);
-            if (!isUp(ch)) continue; // not negotiated, disabled, or a late message from a closed session
+            if (!channels.isUp(ch)) continue; // not negotiated, disabled, or a late message from a closed session
             if (fibFeed != null && u.attrs(f) != null) fibFeed.watch(u.attrs(f).nextHop());
-            NlriList announced = limits.admit(peer, ch, adjRibIn[ch], u.announced(f));
-            routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], u.withdrawn(f), announced, u.attrs(f));
-            limits.check(peer, f, ch, adjRibIn[ch]);
+            AdjRibIn in = channels.in(ch);
+            NlriList announced = limits.admit(peer, ch, in, u.announced(f));
+            routeImport.apply(ch, from, in, locRibs[f.ordinal()], u.withdrawn(f), announced, u.attrs(f));
+            limits.check(peer, f, ch, in);
             if (stale.isStale(ch)) stale.refreshed(ch, u.announced(f), u.withdrawn(f));
         }
     }
@@ -386,11 +348,12 @@ public final class RibLoop implements Runnable {
     private void originate(int peer, Family f, NlriList one, RibCommand.Originate o) {
         PeerInfo from = peers.get(peer);
         if (from == null || from.isBgp()) return;
-        int ch = o != null ? openChannel(peer, f) : Channels.index(peer, f);
-        if (!isUp(ch)) return;
+        int ch = Channels.index(peer, f);
+        if (o != null) channels.open(ch);
+        if (!channels.isUp(ch)) return;
         if (from.kind() == PeerKind.KERNEL) kernelRoutes.set(f, prefixKeys.key(one.prefix(0)), o == null ? null : o.kernel());
-        if (o != null) routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], null, one, o.attrs());
-        else routeImport.apply(ch, from, adjRibIn[ch], locRibs[f.ordinal()], one, null, null);
+        if (o != null) routeImport.apply(ch, from, channels.in(ch), locRibs[f.ordinal()], null, one, o.attrs());
+        else routeImport.apply(ch, from, channels.in(ch), locRibs[f.ordinal()], one, null, null);
     }
 
     private void onChange(Family f, long prefix, int what) {
@@ -404,25 +367,6 @@ public final class RibLoop implements Runnable {
             else if ((what & LocRib.BEST_CHANGED) != 0) g.export(prefix, best);
         }
         if (fibFeed != null && (what & (LocRib.BEST_CHANGED | LocRib.MULTIPATH_CHANGED)) != 0) fibFeed.send(f, prefix, rib);
-    }
-
-    private RibStats stats() {
-        List<RibStats.ChannelStats> channels = new ArrayList<>();
-        for (int peer = 0; peer < peers.limit(); peer++) {
-            if (peers.get(peer) == null) continue;
-            for (Family f : Family.values()) {
-                int ch = Channels.index(peer, f);
-                if (ch >= adjRibIn.length || adjRibIn[ch] == null) continue;
-                int exported = 0;
-                for (int i = 0; i < groups.size(); i++) {
-                    UpdateGroup g = groups.get(i);
-                    if (g.family() == f && g.hasMember(peer)) exported = g.adjRibOut().sizeFor(peer);
-                }
-                channels.add(new RibStats.ChannelStats(peer, f, adjRibIn[ch].size(), exported, locRibs[f.ordinal()].preferred(ch), endOfRib[ch]));
-            }
-        }
-        int routes = locRibs[0].routeCount() + locRibs[1].routeCount();
-        return new RibStats(channels, attrs.size(), locRibs[0].size(), locRibs[1].size(), routes);
     }
 
     private long since(int peer) { return peer < since.length ? since[peer] : 0; }
@@ -443,16 +387,12 @@ public final class RibLoop implements Runnable {
     public Peers peers() { return peers; }
 
     /** The update groups of a family, for tests and {@code show memory}. */
-    public List<UpdateGroup> groups(Family f) {
-        List<UpdateGroup> out = new ArrayList<>();
-        for (UpdateGroup g : groups) if (g.family() == f) out.add(g);
-        return out;
-    }
+    public List<UpdateGroup> groups(Family f) { return groups.of(f); }
 
     /** The channel's Adj-RIB-In, or null if it was never opened. */
-    public AdjRibIn adjRibIn(int channel) { return channel < adjRibIn.length ? adjRibIn[channel] : null; }
+    public AdjRibIn adjRibIn(int channel) { return channels.in(channel); }
 
-    public boolean endOfRibReceived(int channel) { return channel < endOfRib.length && endOfRib[channel]; }
+    public boolean endOfRibReceived(int channel) { return channels.endOfRib(channel); }
 
     /** Facts of kernel-learned routes, for the kernel export chain ({@code org.bgpd.rib.policy.KernelExport}). */
     public KernelRoutes kernelRoutes() { return kernelRoutes; }
