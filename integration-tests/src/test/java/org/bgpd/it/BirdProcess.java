@@ -329,6 +329,31 @@ public final class BirdProcess implements AutoCloseable {
         Process p = process;
         cleanup = ShutdownCleanup.register("BIRD pid " + p.pid() + " in " + dir, () -> p.destroyForcibly());
         awaitSocket();
+        reopenListeners();
+    }
+
+    /**
+     * A BGP protocol whose listening socket could not be bound stays down ("Error: No listening
+     * socket") and BIRD does not retry; seen a few times in full runs, with the test then waiting
+     * on a peer that refuses every connection. Restart such protocols until they listen; fail
+     * with the diagnostics if they never do.
+     */
+    private void reopenListeners() {
+        for (int attempt = 0; attempt < 25; attempt++) {
+            List<String> down = new ArrayList<>();
+            for (String line : birdc("show protocols").split("\n")) {
+                if (line.contains("No listening socket")) down.add(line.trim().split("\\s+")[0]);
+            }
+            if (down.isEmpty()) return;
+            for (String name : down) birdc("restart " + name);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("BIRD protocols cannot open their listening sockets" + diagnostics());
     }
 
     /** Polls the control socket; fails at once, with the log, if the daemon exits (e.g. a config error). */
