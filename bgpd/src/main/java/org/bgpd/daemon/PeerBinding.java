@@ -118,4 +118,11 @@ final class PeerBinding implements SessionListener, SessionSink {
         PeerSession s = session;
         if (s != null) s.sendUpdate(Unpooled.wrappedBuffer(message));
     }
+
+    /** RIB thread: one turn's framed UPDATEs for this member, handed over in one call. */
+    @Override
+    public void send(byte[][] messages, int n) {
+        PeerSession s = session;
+        if (s != null) s.sendUpdates(messages, n);
+    }
 }

@@ -129,6 +129,18 @@ public final class PeerSession {
     }
 
     /**
+     * Write {@code messages[0, n)}, complete framed UPDATEs, in order; the array becomes the
+     * session's, its elements must not change (they are shared with other sessions).
+     */
+    public void sendUpdates(byte[][] messages, int n) {
+        UpdateOutbox o = outbox;
+        if (o == null) return;
+        updatesOut.add(n);
+        messagesOut.add(n);
+        o.addAll(messages, n);
+    }
+
+    /**
      * The daemon found an error in an UPDATE that RFC 7606 says must reset the session: the FSM
      * sends the NOTIFICATION, closes, and restarts after its back-off.
      */

@@ -67,4 +67,27 @@ class UpdateOutboxTest {
         assertArrayEquals(message(19, 7), drainOutbound(ch), "a message after the backlog schedules a new drain");
         ch.finishAndReleaseAll();
     }
+
+    @Test
+    void batchesAndSingleMessagesLeaveInQueueOrderEvenAcrossDrainBudgets() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        UpdateOutbox outbox = new UpdateOutbox(ch);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        byte[] before = message(19, 200);
+        expected.writeBytes(before);
+        outbox.add(Unpooled.wrappedBuffer(before));
+        byte[][] batch = new byte[700][]; // 700 x 4 KiB: the batch spans drains
+        for (int i = 0; i < batch.length - 1; i++) {
+            batch[i] = message(4096, i);
+            expected.writeBytes(batch[i]);
+        }
+        outbox.addAll(batch, batch.length - 1); // the last element is not part of it
+        byte[] after = message(23, 201);
+        expected.writeBytes(after);
+        outbox.add(Unpooled.wrappedBuffer(after));
+        for (int i = 0; i < 10; i++) ch.runPendingTasks();
+        assertArrayEquals(expected.toByteArray(), drainOutbound(ch));
+        assertNull(batch[0], "a written message is not kept alive by the session's batch");
+        ch.finishAndReleaseAll();
+    }
 }

@@ -13,4 +13,13 @@ package org.bgpd.rib.adjout;
 public interface SessionSink {
 
     void send(byte[] message);
+
+    /**
+     * Sends {@code messages[0, n)} in order, as {@link #send(byte[])} each: how an update group
+     * hands a member one turn's messages at once. The array is the sink's to keep; its elements
+     * are shared with the other members as above.
+     */
+    default void send(byte[][] messages, int n) {
+        for (int i = 0; i < n; i++) send(messages[i]);
+    }
 }
