@@ -119,10 +119,10 @@ final class PeerBinding implements SessionListener, SessionSink {
         if (s != null) s.sendUpdate(Unpooled.wrappedBuffer(message));
     }
 
-    /** RIB thread: one turn's framed UPDATEs for this member, handed over in one call. */
+    /** RIB thread: one turn's framed UPDATEs for this member, spans of an array the group's members share. */
     @Override
-    public void send(byte[][] messages, int n) {
+    public void send(byte[] bytes, int[] spans, int runs, int messages) {
         PeerSession s = session;
-        if (s != null) s.sendUpdates(messages, n);
+        if (s != null) s.sendUpdates(bytes, spans, runs, messages);
     }
 }

@@ -129,15 +129,16 @@ public final class PeerSession {
     }
 
     /**
-     * Write {@code messages[0, n)}, complete framed UPDATEs, in order; the array becomes the
-     * session's, its elements must not change (they are shared with other sessions).
+     * Write {@code messages} complete framed UPDATEs that lie in {@code runs} spans of
+     * {@code bytes} ({@code spans[2j]} offset, {@code spans[2j + 1]} length), in order.
+     * {@code bytes} is shared with other sessions and must not change; {@code spans} becomes ours.
      */
-    public void sendUpdates(byte[][] messages, int n) {
+    public void sendUpdates(byte[] bytes, int[] spans, int runs, int messages) {
         UpdateOutbox o = outbox;
         if (o == null) return;
-        updatesOut.add(n);
-        messagesOut.add(n);
-        o.addAll(messages, n);
+        updatesOut.add(messages);
+        messagesOut.add(messages);
+        o.addSpans(bytes, spans, runs);
     }
 
     /**

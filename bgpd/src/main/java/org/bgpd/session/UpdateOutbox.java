@@ -1,6 +1,7 @@
 package org.bgpd.session;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Producers on any thread (the RIB thread), the drain on the channel's event loop. The UPDATEs
  * the RIB hands one Established channel, written in batches: a message, or a turn's batch of
- * messages, only queues, the first one of a drain schedules it, and the drain copies everything
- * queued into a few large direct buffers and flushes once. One {@code writeAndFlush} per UPDATE
+ * messages, only queues, the first one of a drain schedules it, and the drain copies single
+ * messages into a few large direct buffers, writes a batch's spans as they are, and flushes once. One {@code writeAndFlush} per UPDATE
  * cost a task, a direct copy and a {@code write(2)} per message per member, which dominated a
  * 1,000-client fan-out; one queue entry per message per member still cost a million queue nodes
  * and buffer wrappers per turn there, hence the batches.
@@ -30,15 +31,17 @@ final class UpdateOutbox {
     private Batch partial;
     private ByteBuf chunk;
 
-    /** Framed messages {@code messages[next, n)}, still to be written; advanced by the event loop. */
+    /** Spans {@code [next, runs)} of framed messages in a shared array, still to be written; advanced by the event loop. */
     private static final class Batch {
-        final byte[][] messages;
-        final int n;
+        final byte[] bytes;
+        final int[] spans;
+        final int runs;
         int next;
 
-        Batch(byte[][] messages, int n) {
-            this.messages = messages;
-            this.n = n;
+        Batch(byte[] bytes, int[] spans, int runs) {
+            this.bytes = bytes;
+            this.spans = spans;
+            this.runs = runs;
         }
     }
 
@@ -51,9 +54,12 @@ final class UpdateOutbox {
         enqueue(framed);
     }
 
-    /** Takes {@code messages[0, n)}, complete UPDATE messages that nobody modifies; the array becomes ours. */
-    void addAll(byte[][] messages, int n) {
-        if (n > 0) enqueue(new Batch(messages, n));
+    /**
+     * Takes {@code runs} spans of complete UPDATE messages in {@code bytes}, which nobody
+     * modifies ({@code spans[2j]} offset, {@code spans[2j + 1]} length); {@code spans} becomes ours.
+     */
+    void addSpans(byte[] bytes, int[] spans, int runs) {
+        if (runs > 0) enqueue(new Batch(bytes, spans, runs));
     }
 
     private void enqueue(Object item) {
@@ -66,7 +72,7 @@ final class UpdateOutbox {
         while (budget > 0) {
             if (partial != null) {
                 budget = copy(partial, budget);
-                if (partial.next < partial.n) break;
+                if (partial.next < partial.runs) break;
                 partial = null;
             }
             Object item = queue.poll();
@@ -81,9 +87,10 @@ final class UpdateOutbox {
             }
         }
         if (chunk != null) {
-            channel.writeAndFlush(chunk, channel.voidPromise());
+            channel.write(chunk, channel.voidPromise());
             chunk = null;
         }
+        if (budget < DRAIN_BYTES) channel.flush();
         if (partial != null || !queue.isEmpty()) {
             channel.eventLoop().execute(drain); // still scheduled: producers need not wake us
             return;
@@ -93,16 +100,20 @@ final class UpdateOutbox {
         if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) channel.eventLoop().execute(drain);
     }
 
+    /** Writes the batch's spans as they are (the transport copies each once), after what the chunk holds. */
     private int copy(Batch b, int budget) {
-        byte[][] messages = b.messages;
-        int i = b.next;
-        while (i < b.n && budget > 0) {
-            byte[] m = messages[i];
-            messages[i++] = null; // shared with other sessions: let it go once written here
-            room(m.length).writeBytes(m);
-            budget -= m.length;
+        int j = b.next;
+        while (j < b.runs && budget > 0) {
+            int off = b.spans[2 * j], len = b.spans[2 * j + 1];
+            j++;
+            if (chunk != null) {
+                channel.write(chunk, channel.voidPromise());
+                chunk = null;
+            }
+            channel.write(Unpooled.wrappedBuffer(b.bytes, off, len), channel.voidPromise());
+            budget -= len;
         }
-        b.next = i;
+        b.next = j;
         return budget;
     }
 
