@@ -118,4 +118,11 @@ final class PeerBinding implements SessionListener, SessionSink {
         PeerSession s = session;
         if (s != null) s.sendUpdate(Unpooled.wrappedBuffer(message));
     }
+
+    /** RIB thread: one turn's framed UPDATEs for this member, spans of an array the group's members share. */
+    @Override
+    public void send(byte[] bytes, int[] spans, int runs, int messages) {
+        PeerSession s = session;
+        if (s != null) s.sendUpdates(bytes, spans, runs, messages);
+    }
 }

@@ -129,6 +129,19 @@ public final class PeerSession {
     }
 
     /**
+     * Write {@code messages} complete framed UPDATEs that lie in {@code runs} spans of
+     * {@code bytes} ({@code spans[2j]} offset, {@code spans[2j + 1]} length), in order.
+     * {@code bytes} is shared with other sessions and must not change; {@code spans} becomes ours.
+     */
+    public void sendUpdates(byte[] bytes, int[] spans, int runs, int messages) {
+        UpdateOutbox o = outbox;
+        if (o == null) return;
+        updatesOut.add(messages);
+        messagesOut.add(messages);
+        o.addSpans(bytes, spans, runs);
+    }
+
+    /**
      * The daemon found an error in an UPDATE that RFC 7606 says must reset the session: the FSM
      * sends the NOTIFICATION, closes, and restarts after its back-off.
      */

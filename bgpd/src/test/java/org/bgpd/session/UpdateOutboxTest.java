@@ -67,4 +67,30 @@ class UpdateOutboxTest {
         assertArrayEquals(message(19, 7), drainOutbound(ch), "a message after the backlog schedules a new drain");
         ch.finishAndReleaseAll();
     }
+
+    @Test
+    void spansAndSingleMessagesLeaveInQueueOrderEvenAcrossDrainBudgets() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        UpdateOutbox outbox = new UpdateOutbox(ch);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        byte[] before = message(19, 200);
+        expected.writeBytes(before);
+        outbox.add(Unpooled.wrappedBuffer(before));
+        byte[] shared = new byte[700 * 4096]; // 700 x 4 KiB: the batch spans drains
+        for (int i = 0; i < shared.length; i++) shared[i] = (byte) (i / 4096);
+        int[] spans = new int[2 * 350];
+        for (int j = 0; j < 350; j++) { // every other 4 KiB block
+            spans[2 * j] = 2 * j * 4096;
+            spans[2 * j + 1] = 4096;
+            expected.write(shared, 2 * j * 4096, 4096);
+        }
+        outbox.addSpans(shared, spans, 350);
+        outbox.add(Unpooled.wrappedBuffer(message(23, 201)));
+        expected.writeBytes(message(23, 201));
+        outbox.addSpans(shared, new int[] {4096, 19, 0, 0}, 1); // runs beyond the count are ignored
+        expected.write(shared, 4096, 19);
+        for (int i = 0; i < 10; i++) ch.runPendingTasks();
+        assertArrayEquals(expected.toByteArray(), drainOutbound(ch));
+        ch.finishAndReleaseAll();
+    }
 }

@@ -88,11 +88,16 @@ public final class UpdateGroup {
     static final int CATCH_UP_BUDGET = 4096;
     private final long[] catchUp = new long[CATCH_UP_BUDGET];
 
+    /** Open during {@link #drain}: each member's messages go to its sink in one call at the end. */
+    private final MemberBatches batches = new MemberBatches();
     private final UpdateSink fanOut = (body, off, len) -> {
         byte[] m = UpdateEncoder.message(body, off, len);
         for (int i = 0; i < memberCount; i++) {
             int p = members[i];
-            if ((only != AdjRibOut.NOBODY ? p == only : p != except) && !slow.isBlocked(p)) sinks[i].send(m);
+            if ((only != AdjRibOut.NOBODY ? p == only : p != except) && !slow.isBlocked(p)) {
+                if (batches.isOpen()) batches.add(i, m);
+                else sinks[i].send(m);
+            }
         }
     };
 
@@ -260,7 +265,12 @@ public final class UpdateGroup {
      * would park with a backlog left)
      */
     public int drain() {
-        out.drain(this::hasMember, batch);
+        batches.open(memberCount);
+        try {
+            out.drain(this::hasMember, batch);
+        } finally {
+            batches.close(sinks, memberCount);
+        }
         return slow.any() ? catchUp() : 0;
     }
 
