@@ -124,7 +124,8 @@ class GracefulRestartNamespaceTest {
                         awaitKernel(node, "10.51.0.0/24", second);
                         Await.until("adopted routes settled", TIMEOUT, () -> second.log(), l -> l.contains("initial convergence"),
                                 () -> second.logTail(30));
-                        assertTrue(watch.samples() > 10, "the watch sampled the restart");
+                        // Every 100 ms since before the stop; a quiet machine restarts in under a second.
+                        assertTrue(watch.samples() >= 3, "the watch sampled the restart: " + watch.samples());
                         assertEquals(List.of(), watch.misses(), "no route of ours ever missing from the kernel");
                         assertFalse(traced(birdA, BLOCK, "removed"), () -> "BIRD withdrew our route:\n" + birdA.logTail(40));
                         assertEquals(1, birdA.routesFor(BLOCK).size());
