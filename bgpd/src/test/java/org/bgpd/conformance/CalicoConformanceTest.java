@@ -23,9 +23,7 @@ import org.bgpd.confd.tree.KeySnapshot;
 import org.bgpd.config.model.DaemonConfig;
 import org.bgpd.config.yaml.ConfigLoader;
 import org.bgpd.config.yaml.LoadResult;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -35,8 +33,7 @@ import org.junit.jupiter.api.TestFactory;
  * ConfigLoader (must succeed), and compare with the BIRD configuration Calico's confd rendered
  * ({@link StepComparison}). Policies are judged with the daemon's own PolicyCompiler, which is
  * why this test lives in the bgpd module: confd must not depend on bgpd, and bgpd's tests see
- * confd, config, rib and fib-sync. Scenarios this renderer cannot reproduce are in
- * {@link #KNOWN_GAPS} with the reason, reported as aborted (skipped) tests, never silently.
+ * confd, config, rib and fib-sync. Every scenario must conform; none is skipped.
  */
 class CalicoConformanceTest {
 
@@ -44,45 +41,18 @@ class CalicoConformanceTest {
     static final Path TEMPLATES = Path.of("../confd-templates/templates");
     private static final Pattern DELETE_SECRET = Pattern.compile("kubectl delete secret (\\S+)( -n \\S+)?");
 
-    /**
-     * Scenario → why bgpd's renderer does not (yet) match Calico's output. Each must still fail: a
-     * fixed one is an error until removed. Empty since Services (per-Service routes) and Felix's
-     * endpoint-status files (local workload peers) became inputs.
-     */
-    static final Map<String, String> KNOWN_GAPS = Map.of();
-
     @TestFactory
     List<DynamicTest> everyScenarioMatchesCalico() throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode s : scenarios()) {
             String name = s.get("scenario").asText();
             tests.add(DynamicTest.dynamicTest(name, () -> {
-                String gap = KNOWN_GAPS.get(name);
-                if (gap != null) {
-                    assertTrue(stillFails(s), name + " now conforms: remove it from KNOWN_GAPS");
-                    Assumptions.abort("known gap: " + gap);
-                }
                 List<String> problems = run(s);
                 assertTrue(problems.isEmpty(), () -> name + ":\n  " + String.join("\n  ", problems));
             }));
         }
         assertEquals(60, tests.size(), "scenarios in scenarios.json");
         return tests;
-    }
-
-    @Test
-    void everyKnownGapNamesAScenario() throws Exception {
-        List<String> names = new ArrayList<>();
-        for (JsonNode s : scenarios()) names.add(s.get("scenario").asText());
-        for (String gap : KNOWN_GAPS.keySet()) assertTrue(names.contains(gap), gap);
-    }
-
-    private static boolean stillFails(JsonNode scenario) {
-        try {
-            return !run(scenario).isEmpty();
-        } catch (Exception | AssertionError e) {
-            return true; // an input this harness cannot apply
-        }
     }
 
     static List<JsonNode> scenarios() throws Exception {
