@@ -2,25 +2,15 @@ package org.bgpd.rib.adjout;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2IntMap;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import java.util.Arrays;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
-import org.bgpd.rib.policy.KernelFacts;
+import java.util.Arrays;
 import org.bgpd.rib.policy.KernelRoutes;
-import org.bgpd.rib.policy.PolicyChain;
-import org.bgpd.rib.policy.RouteInput;
-import org.bgpd.rib.reflect.Reflection;
-import org.bgpd.rib.route.Attrs;
 import org.bgpd.rib.route.AttrsTable;
 import org.bgpd.rib.route.Family;
 import org.bgpd.rib.route.NlriList;
-import org.bgpd.rib.route.Prefix;
 import org.bgpd.rib.table.Candidates;
 import org.bgpd.rib.table.LocRib;
-import org.bgpd.rib.table.PeerInfo;
-import org.bgpd.rib.table.PeerKind;
 import org.bgpd.rib.table.Peers;
 import org.bgpd.rib.table.PrefixIndex;
 import org.bgpd.rib.table.PrefixKeys;
@@ -33,15 +23,8 @@ import org.bgpd.rib.wire.UpdateSink;
  * {@link SessionSink} as the same array. "Never send a route back to the peer it came from"
  * is per member: the Adj-RIB-Out remembers each route's source and the drain encodes the
  * routes of one member-source once more for "everyone but that member".
- * <p>The export decision ({@link Reflection}, RFC 1997 well-known communities, RFC 9494 §4.3
- * LLGR_STALE only to LLGR receivers) and the outbound
- * attributes ({@link ExportAttrs}) depend on the inbound attrs id and the source peer only, so
- * they are computed once per (attrs id, source) per turn and cached, each cached set holding one
- * reference until {@link #endTurn} (ids may be freed and reused between turns).
- * <p>The group's export chain ({@link GroupKey#export}) runs per prefix after those checks; its
- * changes apply on top of the export rewrite, so a MED or next hop the policy sets survives it.
- * An accepted route's set is cached by (attrs id, source) per decision mask, so a policy that
- * changes nothing costs one rule walk per prefix and no allocation.
+ * <p>What the group sends for a route (export rules, policy, outbound attributes, cached per
+ * turn) is {@link GroupExport}'s.
  * <p>A member that joins a running group is fed the group's current Adj-RIB-Out on its own
  * ({@link #sendCurrent}); End-of-RIB goes to a member once its feed and the group's initial feed
  * are both done.
@@ -55,20 +38,11 @@ public final class UpdateGroup {
     private static final System.Logger LOG = System.getLogger(UpdateGroup.class.getName());
 
     private final GroupKey key;
-    private final Peers peers;
     private final AttrsTable attrs;
     private final PrefixKeys prefixKeys;
-    private final int clusterId;
-    private final long defaultLocalPref;
     private final AdjRibOut out;
     private final UpdateEncoder encoder;
-    private final Long2IntOpenHashMap exportCache = new Long2IntOpenHashMap();
-    /** Export caches for routes the policy changed, by decision mask. */
-    private final Long2ObjectOpenHashMap<Long2IntOpenHashMap> changedCache = new Long2ObjectOpenHashMap<>();
-    /** References to uncacheable sets, held until the end of the turn. */
-    private final IntArrayList turnRefs = new IntArrayList();
-    private final KernelRoutes kernelRoutes;
-    private final RouteInput input = new RouteInput();
+    private final GroupExport export;
     private int[] members = new int[2];
     private SessionSink[] sinks = new SessionSink[2];
     private int memberCount;
@@ -108,17 +82,14 @@ public final class UpdateGroup {
     /** @param kernelRoutes facts of kernel-learned routes for the export chain to match, or null */
     public UpdateGroup(GroupKey key, Peers peers, AttrsTable attrs, PrefixKeys prefixKeys, int clusterId, long defaultLocalPref,
                        KernelRoutes kernelRoutes) {
-        this.kernelRoutes = kernelRoutes;
         this.key = key;
-        this.peers = peers;
         this.attrs = attrs;
         this.prefixKeys = prefixKeys;
-        this.clusterId = clusterId;
-        this.defaultLocalPref = defaultLocalPref;
         this.addPath = key.encode().addPath(key.family());
         // path keys are not prefix keys: an ADD-PATH group indexes its own
         this.out = new AdjRibOut(attrs, addPath ? new PrefixIndex() : prefixKeys.index(key.family()));
         this.encoder = new UpdateEncoder(key.encode());
+        this.export = new GroupExport(key, peers, attrs, prefixKeys, clusterId, defaultLocalPref, kernelRoutes);
         this.pathsOf = addPath ? new Long2ObjectOpenHashMap<>() : null;
     }
 
@@ -172,7 +143,7 @@ public final class UpdateGroup {
 
     /** Brings the prefix's Adj-RIB-Out entry in line with {@code best} ({@link Candidates#NONE} to withdraw). */
     public void export(long prefixKey, long best) {
-        int id = exportId(prefixKey, best);
+        int id = export.id(prefixKey, best);
         if (id == 0) out.withdraw(prefixKey);
         else out.set(prefixKey, Candidates.peer(best), id);
     }
@@ -192,7 +163,7 @@ public final class UpdateGroup {
             long c = candidates[i];
             long k = PathKeys.key(prefixKey, c);
             if (k < 0 || !rib.eligible(c)) continue;
-            int id = exportId(prefixKey, c);
+            int id = export.id(prefixKey, c);
             if (id == 0) continue;
             out.set(k, Candidates.peer(c), id);
             if (now == null) now = new long[n];
@@ -208,55 +179,6 @@ public final class UpdateGroup {
         }
         if (m == 0) pathsOf.remove(prefixKey);
         else pathsOf.put(prefixKey, m == now.length ? now : Arrays.copyOf(now, m));
-    }
-
-    /** The outbound attrs id for {@code best} at {@code prefixKey}, or 0 when it must not be sent to this group. */
-    int exportId(long prefixKey, long best) {
-        if (best == Candidates.NONE) return 0;
-        PeerInfo from = peers.get(Candidates.peer(best));
-        if (from == null) return 0;
-        int inId = Candidates.attrs(best);
-        Attrs a = attrs.get(inId);
-        PolicyChain chain = key.export();
-        long mask = 0;
-        if (!chain.acceptsAll()) {
-            fill(prefixKey, a, from);
-            mask = chain.decide(input);
-            if (mask == PolicyChain.REJECT) return 0;
-        }
-        Long2IntOpenHashMap cache = mask == 0 ? exportCache : (mask & PolicyChain.UNCACHEABLE) != 0 ? null : changedCache(mask);
-        long cacheKey = (long) inId << 32 | from.index();
-        if (cache != null) {
-            int cached = cache.get(cacheKey);
-            if (cached != 0) return cached;
-        }
-        if (a.has(Attrs.NO_ADVERTISE)) return 0;
-        if (a.has(Attrs.LLGR_STALE) && !key.encode().longLivedGr(key.family())) return 0; // RFC 9494 §4.3
-        if (!key.ibgp() && (a.has(Attrs.NO_EXPORT) || a.has(Attrs.NO_EXPORT_SUBCONFED))) return 0;
-        if (!Reflection.mayExport(from, key.ibgp(), key.rrClient())) return 0;
-        Attrs outbound = ExportAttrs.outbound(a, from, key, clusterId, defaultLocalPref);
-        if (mask != 0) outbound = chain.apply(input, outbound);
-        int id = attrs.intern(outbound); // the cache's (or this turn's) reference
-        if (cache != null) cache.put(cacheKey, id);
-        else turnRefs.add(id);
-        return id;
-    }
-
-    private Long2IntOpenHashMap changedCache(long mask) {
-        Long2IntOpenHashMap c = changedCache.get(mask);
-        if (c == null) changedCache.put(mask, c = new Long2IntOpenHashMap());
-        return c;
-    }
-
-    private void fill(long prefixKey, Attrs a, PeerInfo from) {
-        Family f = key.family();
-        KernelFacts facts = kernelRoutes != null && from.kind() == PeerKind.KERNEL ? kernelRoutes.get(f, prefixKey) : null;
-        if (f == Family.IPV4_UNICAST) {
-            input.setV4(prefixKey, a, from, facts);
-        } else {
-            Prefix p = prefixKeys.prefix(f, prefixKey);
-            input.set(f, p.hi(), p.lo(), p.length(), a, from, facts);
-        }
     }
 
     /**
@@ -411,16 +333,7 @@ public final class UpdateGroup {
     }
 
     /** Forgets the per-turn export cache: inbound ids may be freed and reused after the turn. */
-    public void endTurn() {
-        for (Long2IntMap.Entry e : exportCache.long2IntEntrySet()) attrs.release(e.getIntValue());
-        exportCache.clear();
-        for (Long2IntOpenHashMap c : changedCache.values()) {
-            for (Long2IntMap.Entry e : c.long2IntEntrySet()) attrs.release(e.getIntValue());
-            c.clear();
-        }
-        for (int i = 0; i < turnRefs.size(); i++) attrs.release(turnRefs.getInt(i));
-        turnRefs.clear();
-    }
+    public void endTurn() { export.endTurn(); }
 
     /** Messages that could not be encoded (logged once). */
     public int encodeFailures() { return encodeFailures; }
