@@ -8,7 +8,6 @@ import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
 import org.bgpd.rib.policy.PeerPolicies;
 import org.bgpd.rib.route.NextHop;
-import org.bgpd.rib.table.PeerInfo;
 import org.bgpd.session.PeerSession;
 import org.bgpd.session.SessionListener;
 import org.bgpd.wire.Notification;
@@ -65,9 +64,7 @@ final class DynamicSession implements SessionListener {
         b.attach(s);
         binding = b;
         RunningPeer p = peer;
-        rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(p.address()), (int) n.peerAs(),
-                (int) localAs, 0, p.settings().rrClient()).withPolicies(policies).withNextHop(PeerLauncher.nextHopMode(p.settings()))
-                .withAllowLocalAs(p.settings().allowLocalAs())));
+        rib.offer(new RibCommand.AddPeer(PeerLauncher.ribPeer(index, p.address(), n.peerAs(), localAs, p.settings(), policies)));
         b.established(s, n);
     }
 

@@ -7,6 +7,7 @@ import org.bgpd.config.model.PeerConfig;
 import org.bgpd.config.model.PeerSettings;
 import org.bgpd.rib.loop.RibCommand;
 import org.bgpd.rib.loop.RibLoop;
+import org.bgpd.rib.policy.PeerPolicies;
 import org.bgpd.rib.route.NextHop;
 import org.bgpd.rib.table.NextHopMode;
 import org.bgpd.rib.table.PeerInfo;
@@ -65,10 +66,8 @@ final class PeerLauncher {
 
     /** Tells the RIB how to judge the peer's routes: AS, rr-client, import and export chains. */
     void describe(DaemonConfig cfg, PolicyCompiler policies, PeerConfig pc, int index) {
-        rib.offer(new RibCommand.AddPeer(PeerInfo.bgp(index, Addresses.text(pc.address().address()), (int) pc.remoteAs(),
-                (int) pc.settings().effectiveLocalAs(cfg.localAs()), 0, pc.settings().rrClient())
-                .withPolicies(policies.peer(pc.settings())).withNextHop(nextHopMode(pc.settings()))
-                .withAllowLocalAs(pc.settings().allowLocalAs())));
+        rib.offer(new RibCommand.AddPeer(ribPeer(index, pc.address().address(), pc.remoteAs(),
+                pc.settings().effectiveLocalAs(cfg.localAs()), pc.settings(), policies.peer(pc.settings()))));
     }
 
     /** {@code next-hop-self} / {@code next-hop-keep} as the RIB's export rewrite mode. */
@@ -84,6 +83,13 @@ final class PeerLauncher {
         if (!table.remove(p)) return;
         p.session().stop(cease);
         rib.offer(new RibCommand.RemovePeer(p.index()));
+    }
+
+    /** The RIB's description of a BGP peer: AS numbers, rr-client, chains, next-hop mode, allow-local-as. */
+    static PeerInfo ribPeer(int index, InetAddress address, long remoteAs, long localAs,
+                            PeerSettings ps, PeerPolicies policies) {
+        return PeerInfo.bgp(index, Addresses.text(address), (int) remoteAs, (int) localAs, 0, ps.rrClient())
+                .withPolicies(policies).withNextHop(nextHopMode(ps)).withAllowLocalAs(ps.allowLocalAs());
     }
 
     /** IPv6 next hop "self" on an IPv4 session: the configured IPv6 local address, if any. */
